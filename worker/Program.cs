@@ -1,0 +1,3 @@
+using Compliance.Worker.Cli;
+
+return await CliApp.RunAsync(args);

@@ -27,12 +27,17 @@ public static class CliApp
         }
         try
         {
-            return await parsed.InvokeAsync();
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliInputException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+            return InternalError;
         }
     }
 }

@@ -12,6 +12,8 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Compliance checker worker: runs queued jobs (run) and the engine from the command line.");
+        root.Subcommands.Add(RunVerb.Create());
+        root.Subcommands.Add(MigrateVerb.Create());
         root.Subcommands.Add(ExtractVerb.Create());
         root.Subcommands.Add(AnalyzeVerb.Create());
         root.Subcommands.Add(CheckVerb.Create());

@@ -1,0 +1,28 @@
+using Compliance.Api.Health;
+using Compliance.Api.Infrastructure;
+using Compliance.Api.Jobs;
+using Compliance.Api.Ontology;
+using Compliance.Api.Vendors;
+using Compliance.Db;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddComplianceDb();
+builder.AddComplianceApiJobs();
+builder.AddApiInfrastructure();
+builder.AddComplianceHealth();
+
+var app = builder.Build();
+
+await app.Services.MigrateComplianceDbAsync();
+
+app.UseApiInfrastructure();
+app.MapComplianceHealth();
+app.MapOntology();
+app.MapVendors();
+app.MapJobs();
+
+app.Run();
+
+/// <summary>The API's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,85 @@
+using Compliance.Db;
+using Compliance.Db.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Api.Vendors;
+
+/// <summary>Vendor CRUD: the companies whose statements and traffic are assessed.</summary>
+public static class VendorsApi
+{
+    public static RouteGroupBuilder MapVendors(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/vendors").WithTags("Vendors");
+
+        group.MapGet("/", async (ComplianceDbContext db, CancellationToken ct) =>
+        {
+            var vendors = await db.Vendors.AsNoTracking().OrderBy(v => v.Name).ThenBy(v => v.Id).ToListAsync(ct);
+            return TypedResults.Ok(vendors.Select(v => v.ToDto()).ToList());
+        }).WithName("ListVendors").WithSummary("Lists every vendor, by name.");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<VendorDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
+        {
+            var vendor = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+            return vendor is null ? NotFoundProblem(id) : TypedResults.Ok(vendor.ToDto());
+        }).WithName("GetVendor").WithSummary("One vendor.");
+
+        group.MapPost("/", async Task<Results<Created<VendorDto>, ValidationProblem>> (VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var errors = VendorValidation.Validate(request, out var domains, out var aliases);
+            if (errors.Count > 0)
+                return TypedResults.ValidationProblem(errors);
+            var now = clock.GetUtcNow();
+            var vendor = new Vendor { Id = Guid.CreateVersion7(), Name = request.Name.Trim(), Domains = domains, Aliases = aliases, CreatedAt = now, UpdatedAt = now };
+            db.Vendors.Add(vendor);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Created($"/vendors/{vendor.Id}", vendor.ToDto());
+        }).WithName("CreateVendor").WithSummary("Creates a vendor with its declared first-party domains.");
+
+        group.MapPut("/{id:guid}", async Task<Results<Ok<VendorDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> (Guid id, VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var errors = VendorValidation.Validate(request, out var domains, out var aliases);
+            if (errors.Count > 0)
+                return TypedResults.ValidationProblem(errors);
+            var vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == id, ct);
+            if (vendor is null)
+                return NotFoundProblem(id);
+            vendor.Name = request.Name.Trim();
+            vendor.Domains = domains;
+            vendor.Aliases = aliases;
+            vendor.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(vendor.ToDto());
+        }).WithName("UpdateVendor").WithSummary("Replaces a vendor's name, domains and aliases.");
+
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
+        {
+            var vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == id, ct);
+            if (vendor is null)
+                return NotFoundProblem(id);
+            // Evidence is never deleted as a side effect: a vendor with stored documents or captures stays.
+            var hasEvidence = await db.PolicyVersions.AnyAsync(p => p.VendorId == id, ct)
+                || await db.TrafficReports.AnyAsync(t => t.VendorId == id, ct);
+            if (hasEvidence)
+                return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Vendor has evidence",
+                    Detail = "The vendor has stored policies or captures; evidence is never deleted with its vendor.",
+                });
+            db.Vendors.Remove(vendor);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).WithName("DeleteVendor").WithSummary("Deletes a vendor that has no stored evidence.");
+
+        return group;
+    }
+
+    internal static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFoundProblem(Guid id) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Vendor not found",
+            Detail = $"No vendor has id {id}.",
+        });
+}

@@ -12,9 +12,12 @@ public static class ApiInfrastructure
     /// <summary>Default limit of a request body; upload endpoints set their own.</summary>
     public const long DefaultBodyLimit = 10L * 1024 * 1024;
 
+    /// <summary>The largest body any endpoint accepts (captures); the per-endpoint middleware narrows it.</summary>
+    public const long MaxUploadLimit = 512L * 1024 * 1024;
+
     public static WebApplicationBuilder AddApiInfrastructure(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefaultBodyLimit);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadLimit);
         builder.Services.Configure<JsonOptions>(o => CopyEngineJson(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -45,6 +48,8 @@ public static class ApiInfrastructure
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseDeclaredBodyLimit();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {

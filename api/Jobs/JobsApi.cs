@@ -2,7 +2,6 @@ using Compliance.Db;
 using Compliance.Db.Entities;
 using Compliance.Db.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compliance.Api.Jobs;
@@ -35,13 +34,13 @@ public static class JobsApi
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<JobDto>, NotFound<ProblemDetails>>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<JobDto>, ProblemHttpResult>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
         {
             var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
             return job is null
-                ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Job not found", Detail = $"No job has id {id}." })
+                ? TypedResults.Problem(statusCode: 404, title: "Job not found", detail: $"No job has id {id}.")
                 : TypedResults.Ok(job.ToDto());
-        }).WithName("GetJob").WithSummary("State, progress, error and result link of a background job.");
+        }).ProducesProblem(404).WithName("GetJob").WithSummary("State, progress, error and result link of a background job.");
         return group;
     }
 

@@ -18,11 +18,11 @@ public static class VendorsApi
             return TypedResults.Ok(vendors.Select(v => v.ToDto()).ToList());
         }).WithName("ListVendors").WithSummary("Lists every vendor, by name.");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<VendorDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<VendorDto>, ProblemHttpResult>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
         {
             var vendor = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
             return vendor is null ? NotFoundProblem(id) : TypedResults.Ok(vendor.ToDto());
-        }).WithName("GetVendor").WithSummary("One vendor.");
+        }).ProducesProblem(404).WithName("GetVendor").WithSummary("One vendor.");
 
         group.MapPost("/", async Task<Results<Created<VendorDto>, ValidationProblem>> (VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
@@ -34,9 +34,9 @@ public static class VendorsApi
             db.Vendors.Add(vendor);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/vendors/{vendor.Id}", vendor.ToDto());
-        }).WithName("CreateVendor").WithSummary("Creates a vendor with its declared first-party domains.");
+        }).ProducesProblem(400).WithName("CreateVendor").WithSummary("Creates a vendor with its declared first-party domains.");
 
-        group.MapPut("/{id:guid}", async Task<Results<Ok<VendorDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> (Guid id, VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async Task<Results<Ok<VendorDto>, ProblemHttpResult, ValidationProblem>> (Guid id, VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var errors = VendorValidation.Validate(request, out var domains, out var aliases);
             if (errors.Count > 0)
@@ -50,9 +50,9 @@ public static class VendorsApi
             vendor.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(vendor.ToDto());
-        }).WithName("UpdateVendor").WithSummary("Replaces a vendor's name, domains and aliases.");
+        }).ProducesProblem(404).WithName("UpdateVendor").WithSummary("Replaces a vendor's name, domains and aliases.");
 
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
         {
             var vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == id, ct);
             if (vendor is null)
@@ -61,25 +61,16 @@ public static class VendorsApi
             var hasEvidence = await db.PolicyVersions.AnyAsync(p => p.VendorId == id, ct)
                 || await db.TrafficReports.AnyAsync(t => t.VendorId == id, ct);
             if (hasEvidence)
-                return TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = StatusCodes.Status409Conflict,
-                    Title = "Vendor has evidence",
-                    Detail = "The vendor has stored policies or captures; evidence is never deleted with its vendor.",
-                });
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vendor has evidence",
+                    detail: "The vendor has stored policies or captures; evidence is never deleted with its vendor.");
             db.Vendors.Remove(vendor);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).WithName("DeleteVendor").WithSummary("Deletes a vendor that has no stored evidence.");
+        }).ProducesProblem(404).ProducesProblem(409).WithName("DeleteVendor").WithSummary("Deletes a vendor that has no stored evidence.");
 
         return group;
     }
 
-    internal static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFoundProblem(Guid id) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Vendor not found",
-            Detail = $"No vendor has id {id}.",
-        });
+    internal static ProblemHttpResult NotFoundProblem(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Vendor not found", detail: $"No vendor has id {id}.");
 }

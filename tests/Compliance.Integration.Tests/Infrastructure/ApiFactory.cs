@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Compliance.Integration.Tests.Infrastructure;
+
+/// <summary>The real API over the real HTTP pipeline, on PostgreSQL (given a connection string) or on a fresh SQLite file.</summary>
+public sealed class ApiFactory(string? postgres) : WebApplicationFactory<Program>
+{
+    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"compliance-test-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Compliance", postgres ?? "");
+        builder.UseSetting("Storage:SqlitePath", _sqlitePath);
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_sqlitePath + suffix);
+    }
+}

@@ -1,7 +1,10 @@
+using Compliance.Api.Assessments;
 using Compliance.Api.Health;
 using Compliance.Api.Infrastructure;
 using Compliance.Api.Jobs;
 using Compliance.Api.Ontology;
+using Compliance.Api.Policies;
+using Compliance.Api.Traffic;
 using Compliance.Api.Vendors;
 using Compliance.Db;
 
@@ -21,6 +24,9 @@ app.MapComplianceHealth();
 app.MapOntology();
 app.MapVendors();
 app.MapJobs();
+app.MapPolicies();
+app.MapTraffic();
+app.MapAssessments();
 
 app.Run();
 

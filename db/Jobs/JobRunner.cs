@@ -143,6 +143,7 @@ public static class JobExtensions
     public static IHostApplicationBuilder AddComplianceJobs(this IHostApplicationBuilder builder, bool runJobsHere)
     {
         builder.Services.AddScoped<JobQueue>();
+        builder.Services.AddComplianceProcessing();
         builder.Services.AddOptions<JobRunnerOptions>().BindConfiguration("Jobs");
         builder.Services.AddSingleton<JobRunner>();
         if (runJobsHere)

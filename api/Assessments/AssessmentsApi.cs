@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Compliance.Api.Infrastructure;
+using Compliance.Db;
+using Compliance.Db.Entities;
+using Compliance.Db.Evidence;
+using Compliance.Db.Jobs;
+using Compliance.Db.Processing;
+using Compliance.Engine;
+using Compliance.Engine.Matching;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Api.Assessments;
+
+/// <summary>Asks for an assessment of a vendor: its document versions against its captures.</summary>
+/// <param name="VendorId">The vendor.</param>
+/// <param name="PolicyVersionIds">Document versions to use; empty = the newest version of each document kind.</param>
+/// <param name="TrafficReportIds">Captures to use; empty = all of the vendor's captures.</param>
+public sealed record AssessmentRequest(Guid VendorId, IReadOnlyList<Guid>? PolicyVersionIds, IReadOnlyList<Guid>? TrafficReportIds);
+
+/// <summary>An assessment and, once done, its result.</summary>
+/// <param name="Id">Assessment id.</param>
+/// <param name="VendorId">The vendor.</param>
+/// <param name="State">queued, running, done or failed.</param>
+/// <param name="PolicyVersionIds">Document versions used.</param>
+/// <param name="TrafficReportIds">Captures used.</param>
+/// <param name="CreatedAt">When it was asked for.</param>
+/// <param name="CompletedAt">When it finished.</param>
+/// <param name="Job">The job computing it.</param>
+/// <param name="Result">Claims, flows, findings and summary, once done.</param>
+public sealed record AssessmentDto(Guid Id, Guid VendorId, string State, IReadOnlyList<Guid> PolicyVersionIds,
+    IReadOnlyList<Guid> TrafficReportIds, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? Job, AssessmentResult? Result);
+
+/// <summary>A finding with the assessment it came from.</summary>
+/// <param name="AssessmentId">The assessment.</param>
+/// <param name="Finding">The finding.</param>
+public sealed record VendorFindingDto(Guid AssessmentId, Finding Finding);
+
+/// <summary>Assessments: policy versions × captures → findings, computed by a job.</summary>
+public static class AssessmentsApi
+{
+    public static IEndpointRouteBuilder MapAssessments(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/assessments").WithTags("Assessments");
+        group.MapPost("/", CreateAsync).ProducesProblem(400).ProducesProblem(404)
+            .WithName("CreateAssessment")
+            .WithSummary("Queues an assessment of a vendor's documents against its captures; answers 202 with the job.")
+            .WithDescription("Idempotent: the same vendor, documents and captures return the same assessment.");
+        group.MapGet("/{id:guid}", GetAsync).ProducesProblem(404)
+            .WithName("GetAssessment").WithSummary("An assessment's state and, once done, its claims, flows, findings and summary.");
+        routes.MapGet("/vendors/{vendorId:guid}/findings", VendorFindingsAsync).WithTags("Assessments").ProducesProblem(404)
+            .WithName("GetVendorFindings").WithSummary("Every finding of the vendor's latest finished assessment.");
+        return routes;
+    }
+
+    private static async Task<Results<AcceptedAtRoute<AssessmentDto>, ProblemHttpResult>> CreateAsync(
+        AssessmentRequest request, HttpContext http, ComplianceDbContext db, JobQueue jobs, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var vendor = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == request.VendorId, ct);
+        if (vendor is null)
+            return Problems.NotFound("Vendor", request.VendorId);
+        var versions = request.PolicyVersionIds is { Count: > 0 } given ? given.Distinct().ToList() : await LatestVersionsAsync(db, vendor.Id, ct);
+        var reports = request.TrafficReportIds is { Count: > 0 } t ? t.Distinct().ToList()
+            : await db.TrafficReports.AsNoTracking().Where(r => r.VendorId == vendor.Id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
+        if (versions.Count == 0)
+            throw new ApiProblemException(400, "Nothing to assess", "The vendor has no policy versions; upload one first.");
+        var foreignVersion = versions.Except(await db.PolicyVersions.Where(p => p.VendorId == vendor.Id && versions.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).FirstOrDefault();
+        if (foreignVersion != Guid.Empty)
+            throw new ApiProblemException(400, "Unknown document", $"Policy version {foreignVersion} does not belong to this vendor.");
+        var foreignReport = reports.Except(await db.TrafficReports.Where(r => r.VendorId == vendor.Id && reports.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).FirstOrDefault();
+        if (foreignReport != Guid.Empty)
+            throw new ApiProblemException(400, "Unknown capture", $"Traffic report {foreignReport} does not belong to this vendor.");
+
+        var inputHash = InputHash(vendor, versions, reports);
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.InputHash == inputHash, ct);
+        if (assessment is null)
+        {
+            assessment = new Assessment
+            {
+                Id = Guid.CreateVersion7(),
+                VendorId = vendor.Id,
+                PolicyVersionIds = versions,
+                TrafficReportIds = reports,
+                InputHash = inputHash,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Assessments.Add(assessment);
+            audit.Record(http.Actor(), "assessment.create", $"/assessments/{assessment.Id}", inputHash);
+            await db.SaveChangesAsync(ct);
+        }
+        var job = await jobs.EnqueueAsync(JobKinds.Assessment, new JobKinds.TargetPayload(assessment.Id), $"assess:{inputHash}", ct);
+        return TypedResults.AcceptedAtRoute(assessment.ToDto(job.Id), "GetJob", new { id = job.Id });
+    }
+
+    private static async Task<List<Guid>> LatestVersionsAsync(ComplianceDbContext db, Guid vendorId, CancellationToken ct)
+    {
+        var all = await db.PolicyVersions.AsNoTracking().Where(p => p.VendorId == vendorId)
+            .Select(p => new { p.Id, p.DocumentKind, p.CreatedAt }).ToListAsync(ct);
+        return all.GroupBy(p => p.DocumentKind).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).First().Id).ToList();
+    }
+
+    // The vendor's domains decide first party, so they are part of what makes two assessments the same.
+    private static string InputHash(Vendor vendor, List<Guid> versions, List<Guid> reports)
+    {
+        var text = $"{vendor.Id}|{string.Join(',', vendor.Domains)}|{string.Join(',', versions)}|{string.Join(',', reports)}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> GetAsync(Guid id, ComplianceDbContext db, CancellationToken ct)
+    {
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return assessment is null ? Problems.NotFound("Assessment", id) : TypedResults.Ok(assessment.ToDto(null));
+    }
+
+    private static async Task<Results<Ok<List<VendorFindingDto>>, ProblemHttpResult>> VendorFindingsAsync(Guid vendorId, ComplianceDbContext db, CancellationToken ct)
+    {
+        if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct))
+            return Problems.NotFound("Vendor", vendorId);
+        var latest = await db.Assessments.AsNoTracking().Where(a => a.VendorId == vendorId && a.State == "done")
+            .OrderByDescending(a => a.CompletedAt).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        if (latest is null)
+            return TypedResults.Ok(new List<VendorFindingDto>());
+        var rows = await db.Findings.AsNoTracking().Where(f => f.AssessmentId == latest).OrderBy(f => f.Id).Select(f => f.Json).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(json => new VendorFindingDto(latest.Value, JsonSerializer.Deserialize<Finding>(json, EngineJson.Compact)!)).ToList());
+    }
+
+    internal static AssessmentDto ToDto(this Assessment a, Guid? jobId) => new(a.Id, a.VendorId, a.State, a.PolicyVersionIds,
+        a.TrafficReportIds, a.CreatedAt, a.CompletedAt, jobId is { } j ? $"/jobs/{j}" : null,
+        a.ResultJson is null ? null : JsonSerializer.Deserialize<AssessmentResult>(a.ResultJson, EngineJson.Compact));
+}

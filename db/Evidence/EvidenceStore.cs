@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Compliance.Db.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Db.Evidence;
+
+/// <summary>Stores uploaded bytes once, addressed by their SHA-256; stored bytes are never modified.</summary>
+public sealed class EvidenceStore(ComplianceDbContext db, TimeProvider clock)
+{
+    public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>Returns the hash of <paramref name="content"/>, storing it first if it is new.</summary>
+    public async Task<string> PutAsync(byte[] content, string? mediaType, string? fileName, CancellationToken ct)
+    {
+        var sha = Hash(content);
+        if (await db.Evidence.AnyAsync(e => e.Sha256 == sha, ct))
+            return sha;
+        var blob = new EvidenceBlob
+        {
+            Sha256 = sha,
+            Content = content,
+            Size = content.LongLength,
+            MediaType = mediaType,
+            FileName = fileName is { Length: > 400 } ? fileName[..400] : fileName,
+            StoredAt = clock.GetUtcNow(),
+        };
+        db.Evidence.Add(blob);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone stored the same bytes at the same moment: same hash, same content, nothing lost.
+            db.Entry(blob).State = EntityState.Detached;
+            if (!await db.Evidence.AsNoTracking().AnyAsync(e => e.Sha256 == sha, ct))
+                throw;
+        }
+        return sha;
+    }
+
+    public async Task<byte[]> GetAsync(string sha256, CancellationToken ct) =>
+        await db.Evidence.AsNoTracking().Where(e => e.Sha256 == sha256).Select(e => e.Content).FirstOrDefaultAsync(ct)
+        ?? throw new InvalidOperationException($"Evidence {sha256} is missing.");
+}

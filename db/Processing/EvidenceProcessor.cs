@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Compliance.Db.Entities;
+using Compliance.Db.Evidence;
+using Compliance.Engine;
+using Compliance.Engine.Claims;
+using Compliance.Engine.Matching;
+using Compliance.Engine.Ontology;
+using Compliance.Engine.Traffic;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compliance.Db.Processing;
+
+/// <summary>
+/// The long work behind the queue: claims of a policy version, flows of a capture, findings of an
+/// assessment. Each step replaces its own previous output, so running it twice gives the same rows.
+/// </summary>
+public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evidence, ClaimExtractor extractor, TimeProvider clock)
+{
+    public async Task ExtractClaimsAsync(Guid policyVersionId, CancellationToken ct)
+    {
+        var version = await db.PolicyVersions.FirstOrDefaultAsync(p => p.Id == policyVersionId, ct)
+                      ?? throw new InvalidOperationException($"Policy version {policyVersionId} does not exist.");
+        var claims = extractor.Extract(StoredPolicy.ToParsed(version), StoredPolicy.ToDocumentRef(version));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Claims.Where(c => c.PolicyVersionId == policyVersionId).ExecuteDeleteAsync(ct);
+        db.Claims.AddRange(claims.Select((c, i) => new ClaimRecord
+        {
+            PolicyVersionId = policyVersionId,
+            ClaimKey = c.Id,
+            Ordinal = i,
+            Action = c.Action,
+            Polarity = c.Polarity.ToString().ToLowerInvariant(),
+            Json = JsonSerializer.Serialize(c, EngineJson.Compact),
+        }));
+        version.ExtractionState = "done";
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task AnalyzeTrafficAsync(Guid trafficReportId, CancellationToken ct)
+    {
+        var report = await db.TrafficReports.FirstOrDefaultAsync(t => t.Id == trafficReportId, ct)
+                     ?? throw new InvalidOperationException($"Traffic report {trafficReportId} does not exist.");
+        var vendor = await db.Vendors.AsNoTracking().FirstAsync(v => v.Id == report.VendorId, ct);
+        var bytes = await evidence.GetAsync(report.Sha256, ct);
+        var context = report.ContextJson is null ? null : JsonSerializer.Deserialize<TrafficContext>(report.ContextJson, EngineJson.Compact);
+        TrafficAnalysis analysis;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            analysis = TrafficAnalyzer.Analyze(stream, context, new TrafficOptions
+            {
+                VendorName = vendor.Name,
+                VendorDomains = vendor.Domains,
+                CaptureName = report.Name,
+            });
+        }
+        catch (TrafficFormatException e)
+        {
+            // The capture itself is unusable: record why; retrying cannot help.
+            report.AnalysisState = "failed";
+            report.AnalysisError = e.Message;
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Flows.Where(f => f.TrafficReportId == trafficReportId).ExecuteDeleteAsync(ct);
+        db.Flows.AddRange(analysis.Flows.Select(f => new FlowRecord
+        {
+            TrafficReportId = trafficReportId,
+            FlowKey = f.Id,
+            EntryIndex = f.EntryIndex,
+            Host = f.Destination.Host,
+            Json = JsonSerializer.Serialize(f, EngineJson.Compact),
+        }));
+        report.AnalysisState = "done";
+        report.AnalysisError = analysis.Warnings.Count == 0 ? null : string.Join(" | ", analysis.Warnings.Take(20));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task AssessAsync(Guid assessmentId, CancellationToken ct)
+    {
+        var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.Id == assessmentId, ct)
+                         ?? throw new InvalidOperationException($"Assessment {assessmentId} does not exist.");
+        var vendor = await db.Vendors.AsNoTracking().FirstAsync(v => v.Id == assessment.VendorId, ct);
+        assessment.State = "running";
+        await db.SaveChangesAsync(ct);
+
+        var claims = new List<Claim>();
+        foreach (var (versionId, index) in assessment.PolicyVersionIds.Select((id, i) => (id, i)))
+        {
+            var version = await db.PolicyVersions.AsNoTracking().FirstAsync(p => p.Id == versionId, ct);
+            if (version.ExtractionState != "done")
+                await ExtractClaimsAsync(versionId, ct);
+            var stored = await db.Claims.AsNoTracking().Where(c => c.PolicyVersionId == versionId).OrderBy(c => c.Ordinal).ToListAsync(ct);
+            claims.AddRange(stored.Select(c => Rekey(JsonSerializer.Deserialize<Claim>(c.Json, EngineJson.Compact)!, index, assessment.PolicyVersionIds.Count)));
+        }
+        var flows = new List<Flow>();
+        foreach (var (reportId, index) in assessment.TrafficReportIds.Select((id, i) => (id, i)))
+        {
+            var report = await db.TrafficReports.AsNoTracking().FirstAsync(t => t.Id == reportId, ct);
+            if (report.AnalysisState == "pending")
+                await AnalyzeTrafficAsync(reportId, ct);
+            var stored = await db.Flows.AsNoTracking().Where(f => f.TrafficReportId == reportId).OrderBy(f => f.Id).ToListAsync(ct);
+            flows.AddRange(stored.Select(f => Rekey(JsonSerializer.Deserialize<Flow>(f.Json, EngineJson.Compact)!, index, assessment.TrafficReportIds.Count)));
+        }
+
+        var findings = new Matcher(OntologyModel.Default).Match(claims, flows);
+        var result = AssessmentResult.Create(vendor.Name, claims, flows, findings);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Findings.Where(f => f.AssessmentId == assessmentId).ExecuteDeleteAsync(ct);
+        db.Findings.AddRange(findings.Select(f => new FindingRecord
+        {
+            AssessmentId = assessmentId,
+            VendorId = assessment.VendorId,
+            FindingKey = f.Id,
+            Kind = JsonSerializer.Serialize(f.Kind, EngineJson.Compact).Trim('"'),
+            Severity = JsonSerializer.Serialize(f.Severity, EngineJson.Compact).Trim('"'),
+            DataType = f.DataType,
+            Recipient = f.Recipient,
+            Json = JsonSerializer.Serialize(f, EngineJson.Compact),
+        }));
+        assessment.ResultJson = JsonSerializer.Serialize(result, EngineJson.Compact);
+        assessment.State = "done";
+        assessment.Error = null;
+        assessment.CompletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    // Claim and flow ids are unique within one document or capture; across several, prefix the source.
+    private static Claim Rekey(Claim claim, int index, int count) =>
+        count == 1 ? claim : claim with { Id = $"d{index + 1}.{claim.Id}" };
+
+    private static Flow Rekey(Flow flow, int index, int count) =>
+        count == 1 ? flow : flow with { Id = $"t{index + 1}.{flow.Id}" };
+}

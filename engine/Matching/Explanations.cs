@@ -12,7 +12,7 @@ internal sealed class Explanations(OntologyModel ontology, EvidenceBuilder evide
     {
         var first = verdicts[0].Item;
         var type = Wording.DataType(ontology, first.Type);
-        var sent = $"{Wording.Capitalised(type)} was sent to {Hosts(verdicts)} {Wording.Requests(verdicts.Select(v => v.Item.FlowIndex).Distinct().Count())}";
+        var sent = $"{Wording.Capitalised(type)} {Wording.Was(first.Type)} sent to {Hosts(verdicts)} {Wording.Requests(verdicts.Select(v => v.Item.FlowIndex).Distinct().Count())}";
         var quotes = Quotes(claims);
         return kind switch
         {

@@ -35,6 +35,15 @@ internal static class Wording
         s_dataTypes.TryGetValue(type, out var words) ? words
         : ontology.DataType(type)?.Synonyms.FirstOrDefault() ?? type.Replace('-', ' ');
 
+    private static readonly HashSet<string> s_plural = new(StringComparer.Ordinal)
+    {
+        "identifiers", "device-id", "contact-info", "search-query", "network-info", "usage-statistics", "contacts",
+        "messages", "photos",
+    };
+
+    /// <summary>"was" or "were", to agree with <see cref="DataType"/>'s words.</summary>
+    public static string Was(string type) => s_plural.Contains(type) ? "were" : "was";
+
     public static string Recipient(string recipient) =>
         s_recipients.TryGetValue(recipient, out var words) ? words : recipient.Replace('-', ' ');
 
@@ -68,7 +77,8 @@ internal static class Wording
 
     public static string Quote(Claim claim, int max = 220)
     {
-        var text = claim.Sentence.Trim();
+        // The sentence's own full stop goes: the explanation closes its sentence after the quote.
+        var text = claim.Sentence.Trim().TrimEnd('.');
         if (text.Length > max)
             text = text[..max].TrimEnd() + "…";
         return $"“{text}”";

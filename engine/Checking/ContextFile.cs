@@ -27,10 +27,17 @@ public static class ContextFile
         }
         catch (JsonException e)
         {
-            throw new ContextFormatException($"the context file is not valid JSON (line {e.LineNumber + 1}): {e.Message.Split('\n')[0]}");
+            throw new ContextFormatException($"the context file is not valid JSON (line {e.LineNumber + 1}): {Short(e.Message)}");
         }
         using (document)
             return FromElement(document.RootElement);
+    }
+
+    // System.Text.Json appends " LineNumber: … | BytePositionInLine: …" to its messages; the line is given already.
+    private static string Short(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).Split('\n')[0].Trim();
     }
 
     public static TrafficContext FromElement(JsonElement root)

@@ -10,10 +10,13 @@ namespace Compliance.Engine.Matching;
 /// </summary>
 internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, IdentifierLinks links)
 {
+    // Flows of one capture share one context object, so each claim's conditions are evaluated once per capture.
+    private readonly Dictionary<TrafficContext, Dictionary<Claim, ConditionOutcome>> _outcomes = new(ReferenceEqualityComparer.Instance);
+
     public IEnumerable<Verdict> Judge(ObservedItem item, Coverage coverage)
     {
         var context = item.Flow.Context ?? TrafficContext.Unknown;
-        var negatives = coverage.Negatives.Where(c => NegativeApplies(c, context)).Concat(coverage.OnDevice).ToList();
+        var negatives = coverage.Negatives.Where(c => Evaluate(c, context).State == FactState.True).Concat(coverage.OnDevice).ToList();
         var violated = false;
         if (negatives.Count > 0)
         {
@@ -38,7 +41,7 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
             yield break;
         }
 
-        var outcomes = coverage.Specific.Select(c => (Claim: c, Outcome: ConditionCheck.Evaluate(c, context))).ToList();
+        var outcomes = coverage.Specific.Select(c => (Claim: c, Outcome: Evaluate(c, context))).ToList();
         if (outcomes.All(o => o.Outcome.State == FactState.False))
         {
             violated = true;
@@ -79,9 +82,15 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
 
     private bool IsPersistent(string type) => options.PersistentIdentifierTypes.Any(t => ontology.IsDataTypeUnder(type, t));
 
-    // A negative limited to a state ("we do not X while signed out") refutes a flow only when that state is shown.
-    private static bool NegativeApplies(Claim claim, TrafficContext context) =>
-        ConditionCheck.Evaluate(claim, context).State == FactState.True;
+    // For negatives: one limited to a state ("we do not X while signed out") refutes a flow only when that state is shown.
+    private ConditionOutcome Evaluate(Claim claim, TrafficContext context)
+    {
+        if (!_outcomes.TryGetValue(context, out var byClaim))
+            _outcomes[context] = byClaim = new Dictionary<Claim, ConditionOutcome>(ReferenceEqualityComparer.Instance);
+        if (!byClaim.TryGetValue(claim, out var outcome))
+            byClaim[claim] = outcome = ConditionCheck.Evaluate(claim, context);
+        return outcome;
+    }
 
     private static double Score(ObservedItem item, double claimConfidence) =>
         Math.Round(Math.Min(item.Confidence, claimConfidence), 3);

@@ -15,6 +15,8 @@ public sealed record Finding
     /// <summary>Context facts a tester must record to decide the verdict (e.g. "settings.sync").</summary>
     public IReadOnlyList<string> MissingContext { get; init; } = [];
     public IReadOnlyList<string> Countries { get; init; } = [];
+    /// <summary>The quotes and flows behind the verdict, for reports and reviewers.</summary>
+    public FindingEvidence? Evidence { get; init; }
 }
 
 public enum FindingKind

@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(ExtractVerb.Create());
         root.Subcommands.Add(AnalyzeVerb.Create());
         root.Subcommands.Add(CheckVerb.Create());
+        root.Subcommands.Add(CompareVerb.Create());
         root.Subcommands.Add(EvalVerb.Create());
         root.Subcommands.Add(TrainVerb.Create());
         root.Subcommands.Add(BenchVerb.Create());

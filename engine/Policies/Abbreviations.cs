@@ -1,0 +1,58 @@
+namespace Compliance.Engine.Policies;
+
+/// <summary>Abbreviations that end in a full stop without ending the sentence, as policies use them.</summary>
+internal static class Abbreviations
+{
+    // Always followed by more of the same sentence ("e.g. your name", "No. 3", "approx. 30 days").
+    private static readonly HashSet<string> s_neverFinal = new(StringComparer.Ordinal)
+    {
+        "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "approx", "incl", "esp", "resp", "ca", "et al", "al",
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Rev", "Hon", "Gen", "Capt",
+        "No", "Nos", "no", "nos", "Art", "Arts", "art", "Sec", "Secs", "sec", "Sect", "Para", "para", "Paras",
+        "Ch", "Chap", "ch", "Cl", "cl", "Fig", "fig", "Vol", "vol", "p", "pp", "Pt", "pt", "Ref", "ref",
+        "Tel", "tel", "Ph", "Fax", "fax", "Mob", "Reg", "Ave", "Rd", "Blvd", "Bldg", "Ste", "Apt", "Dept", "Est",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "approx", "min", "max", "avg", "lit", "Abs", "abs", "Nr", "nr", "Ziff", "gem", "bzw", "z.B", "d.h", "u.a", "S",
+    };
+
+    // May close a sentence ("… Acme Inc. We …") or sit inside one ("Acme Inc. (the Company)", "U.S. Department").
+    private static readonly HashSet<string> s_maybeFinal = new(StringComparer.Ordinal)
+    {
+        "etc", "Inc", "Ltd", "Co", "Corp", "Cos", "LLC", "LLP", "Plc", "PLC", "plc", "Pty", "Bros", "Ltda",
+        "a.m", "p.m", "A.M", "P.M", "Ave", "Jr", "Sr", "yrs", "hrs", "mins", "sq", "ft", "oz", "lb", "lbs", "kg", "km",
+    };
+
+    public static bool IsNeverFinal(string token) => s_neverFinal.Contains(token);
+
+    /// <summary>True for listed ones and for dotted initialisms such as U.S., U.K., B.V., S.A.</summary>
+    public static bool IsMaybeFinal(string token) =>
+        s_maybeFinal.Contains(token) || IsDottedInitialism(token);
+
+    private static bool IsDottedInitialism(string token)
+    {
+        if (token.Length < 3 || !token.Contains('.'))
+            return false;
+        foreach (var part in token.Split('.'))
+        {
+            if (part.Length is 0 or > 2 || !part.All(char.IsLetter))
+                return false;
+        }
+        return true;
+    }
+
+    // Words that start sentences, never names: after an ambiguous abbreviation they tell "sentence ends here".
+    private static readonly HashSet<string> s_sentenceStarters = new(StringComparer.Ordinal)
+    {
+        "A", "An", "The", "This", "That", "These", "Those", "We", "Our", "Us", "You", "Your", "It", "Its", "They",
+        "Their", "He", "She", "His", "Her", "I", "My", "If", "When", "Where", "While", "Whether", "In", "On", "At",
+        "For", "From", "By", "With", "Without", "To", "As", "Any", "All", "Some", "Each", "Every", "Such", "No", "Not",
+        "Please", "There", "Here", "Unless", "Once", "After", "Before", "Also", "However", "Otherwise", "Who", "Which",
+        "What", "Why", "How", "Note", "Since", "Because", "Although", "Though", "Even", "Only", "Upon", "Under",
+        "Through", "Within", "During", "Both", "Either", "Neither", "Other", "Many", "Most", "Much", "More", "Several",
+        "Further", "Finally", "First", "Second", "Third", "Then", "Thus", "Therefore", "Accordingly", "Additionally",
+        "Moreover", "Yes", "Depending", "Subject", "So", "But", "And", "Or", "Nor", "Yet", "Do", "Does", "Did", "Is",
+        "Are", "Was", "Were", "Can", "Could", "May", "Might", "Will", "Would", "Should", "Must", "Have", "Has",
+    };
+
+    public static bool IsSentenceStarter(string word) => s_sentenceStarters.Contains(word);
+}

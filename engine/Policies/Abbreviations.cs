@@ -12,15 +12,27 @@ internal static class Abbreviations
         "Ch", "Chap", "ch", "Cl", "cl", "Fig", "fig", "Vol", "vol", "p", "pp", "Pt", "pt", "Ref", "ref",
         "Tel", "tel", "Ph", "Fax", "fax", "Mob", "Reg", "Ave", "Rd", "Blvd", "Bldg", "Ste", "Apt", "Dept", "Est",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "approx", "min", "max", "avg", "lit", "Abs", "abs", "Nr", "nr", "Ziff", "gem", "bzw", "z.B", "d.h", "u.a", "S",
+        "min", "max", "avg", "lit", "Abs", "abs", "Nr", "nr", "Ziff", "gem", "bzw", "z.B", "d.h", "u.a",
     };
 
     // May close a sentence ("… Acme Inc. We …") or sit inside one ("Acme Inc. (the Company)", "U.S. Department").
     private static readonly HashSet<string> s_maybeFinal = new(StringComparer.Ordinal)
     {
         "etc", "Inc", "Ltd", "Co", "Corp", "Cos", "LLC", "LLP", "Plc", "PLC", "plc", "Pty", "Bros", "Ltda",
-        "a.m", "p.m", "A.M", "P.M", "Ave", "Jr", "Sr", "yrs", "hrs", "mins", "sq", "ft", "oz", "lb", "lbs", "kg", "km",
+        "a.m", "p.m", "A.M", "P.M", "yrs", "hrs", "mins", "sq", "ft", "oz", "lb", "lbs", "kg", "km",
     };
+
+    /// <summary>True when the text ends in an abbreviation's full stop ("Acme Inc.", "in the U.S."), which must stay.</summary>
+    public static bool EndsWithAbbreviation(string text)
+    {
+        if (!text.EndsWith('.'))
+            return false;
+        var start = text.Length - 1;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+            start--;
+        var token = text[start..^1];
+        return token.Length > 0 && (IsNeverFinal(token) || IsMaybeFinal(token) || (token.Length == 1 && char.IsUpper(token[0])));
+    }
 
     public static bool IsNeverFinal(string token) => s_neverFinal.Contains(token);
 

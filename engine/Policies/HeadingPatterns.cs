@@ -39,7 +39,7 @@ internal static partial class HeadingPatterns
         if (IsAllCaps(body))
             return 2;
         if (allowPlainShortLines && words.Length <= 8 && !body.Any(char.IsDigit))
-            return 3;
+            return 2;
         return 0;
     }
 

@@ -32,7 +32,8 @@ internal static class ListJoiner
                 return null;
             builder.Append(i == 0 ? " " : "; ").Append(item);
         }
-        builder.Append('.');
+        if (builder[^1] != '.')
+            builder.Append('.');
         return builder.Length <= MaxJoinedLength ? builder.ToString() : null;
     }
 
@@ -49,13 +50,13 @@ internal static class ListJoiner
     // "have your data erased; and" -> "have your data erased": the joiner supplies its own separators.
     private static string TrimItem(string item)
     {
-        var s = item.TrimEnd(' ', ';', ',', '.');
+        var s = TableRowText.TrimEndPunctuation(item);
         foreach (var tail in (string[])[" and", " or", " and/or"])
         {
             if (s.EndsWith(tail, StringComparison.Ordinal) && s.Length > tail.Length
                 && s[s.Length - tail.Length - 1] is ';' or ',')
             {
-                s = s[..^tail.Length].TrimEnd(' ', ';', ',', '.');
+                s = TableRowText.TrimEndPunctuation(s[..^tail.Length]);
             }
         }
         return s;

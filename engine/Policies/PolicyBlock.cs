@@ -17,12 +17,24 @@ internal static class TableRowText
         var parts = new List<string>(cells.Count);
         for (var i = 0; i < cells.Count; i++)
         {
-            var cell = TextNormalizer.Normalize(cells[i]).TrimEnd('.', ';', ',', ' ');
+            var cell = TrimEndPunctuation(TextNormalizer.Normalize(cells[i]));
             if (cell.Length == 0)
                 continue;
             var header = headers is not null && headers.Count == cells.Count ? TextNormalizer.Normalize(headers[i]).TrimEnd(':', ' ') : "";
             parts.Add(header.Length > 0 ? $"{header}: {cell}" : cell);
         }
-        return parts.Count == 0 ? "" : string.Join("; ", parts) + ".";
+        if (parts.Count == 0)
+            return "";
+        var row = string.Join("; ", parts);
+        return row.EndsWith('.') ? row : row + ".";
+    }
+
+    /// <summary>Drops a trailing ";", "," or full stop, but keeps the stop of an abbreviation ("Acme Inc.").</summary>
+    public static string TrimEndPunctuation(string text)
+    {
+        var s = text.TrimEnd(';', ',', ' ');
+        while (s.EndsWith('.') && !Abbreviations.EndsWithAbbreviation(s))
+            s = s[..^1].TrimEnd(';', ',', ' ');
+        return s;
     }
 }

@@ -23,11 +23,9 @@ internal static class Boilerplate
         "toolbar", "tablist", "button",
     };
 
-    // Consent furniture: dropped when it looks like a widget (buttons, a dialog) or sits outside the content.
-    private static readonly HashSet<string> s_consentWords = new(StringComparer.Ordinal)
-    {
-        "cookie", "cookies", "cookiebanner", "consent", "gdpr", "banner", "onetrust", "cmp", "ccpa",
-    };
+    // Consent furniture, matched inside words too ("cookiebar", "cc-consent"): dropped when it looks like a widget
+    // (buttons, a dialog) or sits outside the content.
+    private static readonly string[] s_consentStems = ["cookie", "consent", "gdpr", "banner", "onetrust", "ccpa"];
 
     // Site furniture: dropped unless it carries headings of its own.
     private static readonly HashSet<string> s_furnitureWords = new(StringComparer.Ordinal)
@@ -37,6 +35,15 @@ internal static class Boilerplate
         "popup", "modal", "overlay", "toast", "masthead", "topbar", "toolbar", "pagination", "pager",
         "sronly", "sr", "visually", "offscreen", "print", "feedback", "rating", "related", "widget", "chat",
     };
+
+    // Only containers are judged by their names: a heading or paragraph named "cookies" is policy text.
+    private static readonly HashSet<string> s_namedContainers = new(StringComparer.Ordinal)
+    {
+        "div", "section", "aside", "ul", "ol", "dl", "span", "a", "header", "footer", "details", "center",
+    };
+
+    private const string WidgetControls =
+        "button, input, select, [role=button], a[class*=btn], a[class*=button], a[class*=dismiss], a[class*=accept]";
 
     public static bool IsDropped(IElement element)
     {
@@ -57,7 +64,7 @@ internal static class Boilerplate
                     return true;
                 break;
         }
-        return HasFurnitureName(element);
+        return s_namedContainers.Contains(tag) && HasFurnitureName(element);
     }
 
     private static bool HasFurnitureName(IElement element)
@@ -65,8 +72,8 @@ internal static class Boilerplate
         var words = NameWords(element);
         if (words.Count == 0)
             return false;
-        if (words.Overlaps(s_consentWords) && !HasHeading(element, "h1, h2, h3, h4")
-            && (!IsInsideContent(element) || element.QuerySelector("button, input, a[role=button], [role=button]") is not null))
+        if (words.Any(w => s_consentStems.Any(stem => w.Contains(stem, StringComparison.Ordinal))) && !HasHeading(element, "h1, h2, h3, h4")
+            && (element.GetAttribute("aria-modal") == "true" || element.QuerySelector(WidgetControls) is not null))
         {
             return true;
         }

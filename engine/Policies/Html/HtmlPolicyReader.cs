@@ -132,7 +132,7 @@ internal sealed class HtmlPolicyReader
             AppendInline(li, own, depth + 1, skipLists: true);
             var text = own.ToString().Trim();
             var nested = li.Children.Where(c => c.LocalName is "ul" or "ol" && !Boilerplate.IsDropped(c))
-                .SelectMany(c => ListItems(c, depth + 2)).Select(s => s.Trim().TrimEnd('.', ';', ',')).ToList();
+                .SelectMany(c => ListItems(c, depth + 2)).Select(s => TableRowText.TrimEndPunctuation(s.Trim())).ToList();
             if (nested.Count > 0)
                 text = text.Length == 0 ? string.Join("; ", nested) : $"{text.TrimEnd(':', ' ')}: {string.Join("; ", nested)}";
             if (text.Length > 0)

@@ -76,7 +76,7 @@ internal sealed class MarkdownPolicyReader
             foreach (var child in item)
             {
                 if (child is MdList sub)
-                    nested.AddRange(ListItems(sub, depth + 1).Select(s => s.Trim().TrimEnd('.', ';', ',')));
+                    nested.AddRange(ListItems(sub, depth + 1).Select(s => TableRowText.TrimEndPunctuation(s.Trim())));
                 else if (child is LeafBlock leaf && leaf.Inline is not null)
                     own.Append(' ').Append(InlineText(leaf.Inline));
             }

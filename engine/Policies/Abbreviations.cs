@@ -12,14 +12,22 @@ internal static class Abbreviations
         "Ch", "Chap", "ch", "Cl", "cl", "Fig", "fig", "Vol", "vol", "p", "pp", "Pt", "pt", "Ref", "ref",
         "Tel", "tel", "Ph", "Fax", "fax", "Mob", "Reg", "Ave", "Rd", "Blvd", "Bldg", "Ste", "Apt", "Dept", "Est",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "min", "max", "avg", "lit", "Abs", "abs", "Nr", "nr", "Ziff", "gem", "bzw", "z.B", "d.h", "u.a",
+        "min", "max", "avg", "lit", "Abs", "abs", "Nr", "nr", "Ziff", "gem", "bzw", "reg", "Reg", "z.B", "d.h", "u.a",
     };
 
-    // May close a sentence ("… Acme Inc. We …") or sit inside one ("Acme Inc. (the Company)", "U.S. Department").
-    private static readonly HashSet<string> s_maybeFinal = new(StringComparer.Ordinal)
+    // Company forms, "etc." and units close a sentence when a capitalised word follows ("… Acme Inc. Acme
+    // provides …") and sit inside one otherwise ("Acme Inc. and its affiliates", "Acme Inc. (the Company)").
+    private static readonly HashSet<string> s_finalBeforeCapital = new(StringComparer.Ordinal)
     {
         "etc", "Inc", "Ltd", "Co", "Corp", "Cos", "LLC", "LLP", "Plc", "PLC", "plc", "Pty", "Bros", "Ltda",
-        "a.m", "p.m", "A.M", "P.M", "yrs", "hrs", "mins", "sq", "ft", "oz", "lb", "lbs", "kg", "km",
+        "B.V", "N.V", "S.A", "A.G", "S.p.A", "S.A.S", "S.L", "K.K", "S.r.l", "S.R.L", "Pte", "Pvt",
+        "yrs", "hrs", "mins", "mos", "secs", "sq", "ft", "oz", "lb", "lbs", "kg", "km",
+    };
+
+    // Initialisms and times are followed by names as often as by new sentences ("U.S. Department of Commerce").
+    private static readonly HashSet<string> s_maybeFinal = new(StringComparer.Ordinal)
+    {
+        "a.m", "p.m", "A.M", "P.M",
     };
 
     /// <summary>True when the text ends in an abbreviation's full stop ("Acme Inc.", "in the U.S."), which must stay.</summary>
@@ -34,11 +42,14 @@ internal static class Abbreviations
         return token.Length > 0 && (IsNeverFinal(token) || IsMaybeFinal(token) || (token.Length == 1 && char.IsUpper(token[0])));
     }
 
-    public static bool IsNeverFinal(string token) => s_neverFinal.Contains(token);
+    public static bool IsNeverFinal(string token) =>
+        s_neverFinal.Contains(token) || (token.Length >= 3 && char.IsUpper(token[0]) && s_neverFinal.Contains(token.ToLowerInvariant()));
+
+    public static bool IsFinalBeforeCapital(string token) => s_finalBeforeCapital.Contains(token);
 
     /// <summary>True for listed ones and for dotted initialisms such as U.S., U.K., B.V., S.A.</summary>
     public static bool IsMaybeFinal(string token) =>
-        s_maybeFinal.Contains(token) || IsDottedInitialism(token);
+        s_maybeFinal.Contains(token) || s_finalBeforeCapital.Contains(token) || IsDottedInitialism(token);
 
     private static bool IsDottedInitialism(string token)
     {
@@ -67,4 +78,12 @@ internal static class Abbreviations
     };
 
     public static bool IsSentenceStarter(string word) => s_sentenceStarters.Contains(word);
+
+    // Lower-case words that join a name together ("Department of Commerce", "Marks and Spencer").
+    private static readonly HashSet<string> s_nameJoiners = new(StringComparer.Ordinal)
+    {
+        "of", "and", "for", "de", "du", "der", "la", "le", "von", "van", "y", "&", "on", "in", "at", "the",
+    };
+
+    public static bool IsNameJoiner(string word) => s_nameJoiners.Contains(word);
 }

@@ -40,7 +40,7 @@ public static class SentenceSegmenter
             var next = SkipSpaces(text, end, to);
             if (next >= to || text[next] is '\n' or '\r')
                 continue;
-            if (parentheses.Encloses(i, end) || !StartsSentence(text, next, to) || !EndsHere(text, start, i, end, next, to))
+            if (parentheses.Encloses(i, end) || !StartsSentence(text, next, to) || !EndsHere(text, start, i, end, next, to, closed: end > i + 1))
                 continue;
             Add(text, start, end, spans);
             start = next;
@@ -69,16 +69,34 @@ public static class SentenceSegmenter
 
     private static bool StartsSentence(string text, int i, int to)
     {
+        var opened = false;
         while (i < to && text[i] is '"' or '\'' or '(' or '[')
+        {
+            opened |= text[i] is '(' or '[';
             i++;
+        }
         if (i >= to)
             return false;
         var c = text[i];
-        return char.IsUpper(c) || char.IsDigit(c) || (char.IsLetter(c) && !char.IsLower(c));
+        if (char.IsUpper(c) || char.IsDigit(c) || (char.IsLetter(c) && !char.IsLower(c)))
+            return true;
+        // "(b) We also …" starts with a list label; "iOS users …" and "eBay receives …" with a brand name.
+        var word = WordAt(text, i, to);
+        if (opened && word.Length <= 4 && i + word.Length < to && text[i + word.Length] is ')' or ']')
+            return true;
+        return word.Length > 1 && word.Skip(1).Any(char.IsUpper);
+    }
+
+    private static string WordAt(string text, int i, int to)
+    {
+        var end = i;
+        while (end < to && char.IsLetterOrDigit(text[end]))
+            end++;
+        return text[i..end];
     }
 
     // Decides a single full stop: abbreviations and list numbers do not end a sentence.
-    private static bool EndsHere(string text, int sentenceStart, int stop, int end, int next, int to)
+    private static bool EndsHere(string text, int sentenceStart, int stop, int end, int next, int to, bool closed)
     {
         if (text[stop] != '.' || (stop + 1 < to && text[stop + 1] == '.'))
             return true;
@@ -90,12 +108,34 @@ public static class SentenceSegmenter
         var token = text[tokenStart..stop];
         if (IsListLabel(token) && IsOnlyLabel(text, sentenceStart, tokenStart))
             return false;
-        if (!char.IsLetter(token[0]))
+        // A closing quote or bracket after the stop ("… said \"No.\" We …") ends the sentence whatever precedes it.
+        if (!char.IsLetter(token[0]) || closed)
             return true;
         if (Abbreviations.IsNeverFinal(token))
             return false;
-        var ambiguous = Abbreviations.IsMaybeFinal(token) || (token.Length == 1 && char.IsUpper(token[0]));
-        return !ambiguous || Abbreviations.IsSentenceStarter(NextWord(text, next, to));
+        // "Acme Ltd. Acme provides …" ends; "Acme Ltd. (\"Acme\", \"we\") provides …" does not.
+        if (Abbreviations.IsFinalBeforeCapital(token))
+            return char.IsLetter(text[next]);
+        if (token.Length == 1 && char.IsUpper(token[0]))
+            return Abbreviations.IsSentenceStarter(NextWord(text, next, to));
+        return !Abbreviations.IsMaybeFinal(token) || LooksLikeNewSentence(text, next, to);
+    }
+
+    // After "U.S." or "5 p.m.": a new sentence opens with a function word ("We", "The") or with a capitalised
+    // word and then a lower-case one that does not continue a name ("Backups are …" but not "Department of …").
+    private static bool LooksLikeNewSentence(string text, int next, int to)
+    {
+        var first = NextWord(text, next, to);
+        if (Abbreviations.IsSentenceStarter(first))
+            return true;
+        var after = next;
+        while (after < to && !char.IsLetterOrDigit(text[after]))
+            after++;
+        after += first.Length;
+        if (after >= to || text[after] != ' ')
+            return false;
+        var second = NextWord(text, after, to);
+        return second.Length > 0 && char.IsLower(second[0]) && !Abbreviations.IsNameJoiner(second);
     }
 
     // "3", "3.2", "iv", "b": the label of a numbered clause or list item.

@@ -14,7 +14,7 @@ internal static partial class FormatDetector
 
     private static readonly (byte[] Magic, string Name)[] s_binaries =
     [
-        ("\x89PNG"u8.ToArray(), "a PNG image"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image"),
         ("GIF8"u8.ToArray(), "a GIF image"),
         ("RIFF"u8.ToArray(), "a RIFF (WebP/WAV/AVI) file"),

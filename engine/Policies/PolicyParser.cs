@@ -1,32 +1,56 @@
-using System.Text;
-using Compliance.Engine.Claims;
+using Compliance.Engine.Policies.Html;
+using Compliance.Engine.Policies.Markdown;
+using Compliance.Engine.Policies.Pdf;
+using Compliance.Engine.Policies.Text;
 
 namespace Compliance.Engine.Policies;
 
 /// <summary>Turns the bytes of a policy file into normalised text, sections and sentences.</summary>
 public static class PolicyParser
 {
-    // PLACEHOLDER until the policy-ingestion work lands: plain text only, naive sentence split.
-    public static ParsedPolicy Parse(ReadOnlySpan<byte> content, string? fileName = null)
+    /// <exception cref="PolicyFormatException">The file is not a usable policy; the message says why in one line.</exception>
+    public static ParsedPolicy Parse(ReadOnlySpan<byte> content, string? fileName = null) =>
+        Parse(content, fileName, PolicyParserOptions.Default);
+
+    /// <exception cref="PolicyFormatException">The file is not a usable policy; the message says why in one line.</exception>
+    public static ParsedPolicy Parse(ReadOnlySpan<byte> content, string? fileName, PolicyParserOptions options)
     {
-        var text = Encoding.UTF8.GetString(content).Replace("\r\n", "\n");
-        var sentences = new List<PolicySentence>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        ArgumentNullException.ThrowIfNull(options);
+        if (content.Length > options.MaxBytes)
         {
-            var end = text[i] == '\n' || (text[i] is '.' or '?' or '!' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
-            if (!end && i + 1 < text.Length)
-                continue;
-            var stop = text[i] == '\n' ? i : i + 1;
-            var raw = text[start..stop];
-            var trimmed = raw.Trim();
-            if (trimmed.Length > 0)
-            {
-                var offset = start + raw.IndexOf(trimmed, StringComparison.Ordinal);
-                sentences.Add(new PolicySentence(trimmed, new TextSpan(offset, offset + trimmed.Length), null));
-            }
-            start = i + 1;
+            throw new PolicyFormatException(
+                $"The file is {Megabytes(content.Length)} MB, more than the limit of {Megabytes(options.MaxBytes)} MB for a policy.");
         }
-        return new ParsedPolicy { Format = PolicyFormat.Text, Text = text, Sentences = sentences };
+        if (content.Trim((ReadOnlySpan<byte>)[0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x00]).IsEmpty)
+            throw new PolicyFormatException("The file is empty.");
+
+        ParsedPolicy policy;
+        if (FormatDetector.IsPdf(content))
+        {
+            var (blocks, title) = PdfPolicyReader.Read(content.ToArray(), options.MaxPdfPages);
+            policy = PolicyTextBuilder.Build(PolicyFormat.Pdf, blocks, title);
+        }
+        else
+        {
+            FormatDetector.RejectKnownBinary(content);
+            var text = FormatDetector.Decode(content);
+            policy = FormatDetector.DetectText(text, fileName) switch
+            {
+                PolicyFormat.Html => FromHtml(text, options),
+                PolicyFormat.Markdown => PolicyTextBuilder.Build(PolicyFormat.Markdown, MarkdownPolicyReader.Read(text, options.MaxNestingDepth), null),
+                _ => PolicyTextBuilder.Build(PolicyFormat.Text, PlainTextReader.Read(text), null),
+            };
+        }
+        if (policy.Sentences.Count == 0)
+            throw new PolicyFormatException($"The {policy.Format.ToString().ToUpperInvariant()} file contains no policy text.");
+        return policy;
     }
+
+    private static ParsedPolicy FromHtml(string html, PolicyParserOptions options)
+    {
+        var (blocks, title) = HtmlPolicyReader.Read(html, options.MaxNestingDepth);
+        return PolicyTextBuilder.Build(PolicyFormat.Html, blocks, title);
+    }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

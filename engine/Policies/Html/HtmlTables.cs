@@ -1,0 +1,43 @@
+using AngleSharp.Dom;
+
+namespace Compliance.Engine.Policies.Html;
+
+/// <summary>Data tables become one line of text per row; tables used for page layout are read as containers.</summary>
+internal static class HtmlTables
+{
+    public static bool IsLayoutTable(IElement table) =>
+        table.GetAttribute("role") == "presentation"
+        || table.QuerySelector("td h1, td h2, td h3, td h4, td p, td ul, td ol, td table, td div p") is not null;
+
+    public static IEnumerable<string> Rows(IElement table, Func<IElement, string> cellText)
+    {
+        IReadOnlyList<string>? headers = null;
+        foreach (var row in table.QuerySelectorAll("tr"))
+        {
+            if (!ReferenceEquals(ClosestTable(row), table))
+                continue;
+            var cells = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
+            if (cells.Count == 0)
+                continue;
+            var texts = cells.Select(cellText).ToList();
+            if (headers is null && cells.All(c => c.LocalName == "th") && cells.Count > 1)
+            {
+                headers = texts;
+                continue;
+            }
+            var line = TableRowText.Format(texts, headers);
+            if (line.Length > 0)
+                yield return line;
+        }
+    }
+
+    private static IElement? ClosestTable(IElement row)
+    {
+        for (var p = row.ParentElement; p is not null; p = p.ParentElement)
+        {
+            if (p.LocalName == "table")
+                return p;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MdHeading = Markdig.Syntax.HeadingBlock;
+using MdList = Markdig.Syntax.ListBlock;
+using MdParagraph = Markdig.Syntax.ParagraphBlock;
+
+namespace Compliance.Engine.Policies.Markdown;
+
+/// <summary>Reads a Markdown policy with Markdig: headings, paragraphs, lists, quotes and pipe tables.</summary>
+internal sealed class MarkdownPolicyReader
+{
+    // Immutable once built, so one pipeline serves every call.
+    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseYamlFrontMatter()
+        .Build();
+
+    private readonly int _maxDepth;
+    private readonly List<PolicyBlock> _blocks = [];
+
+    private MarkdownPolicyReader(int maxDepth) => _maxDepth = maxDepth;
+
+    public static List<PolicyBlock> Read(string markdown, int maxDepth)
+    {
+        var document = Markdig.Markdown.Parse(markdown, s_pipeline);
+        var reader = new MarkdownPolicyReader(maxDepth);
+        reader.ReadContainer(document, 0);
+        return reader._blocks;
+    }
+
+    private void ReadContainer(ContainerBlock container, int depth)
+    {
+        if (depth > _maxDepth)
+            throw new PolicyFormatException($"Markdown nests blocks deeper than {_maxDepth} levels.");
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case MdHeading heading:
+                    _blocks.Add(new HeadingBlock(heading.Level, InlineText(heading.Inline)));
+                    break;
+                case MdParagraph paragraph:
+                    _blocks.Add(new ParagraphBlock(InlineText(paragraph.Inline)));
+                    break;
+                case MdList list:
+                    _blocks.Add(new ListBlock(ListItems(list, depth + 1)));
+                    break;
+                case Table table:
+                    ReadTable(table);
+                    break;
+                case YamlFrontMatterBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
+                    break;
+                case CodeBlock code:
+                    _blocks.Add(new ParagraphBlock(string.Join(' ', code.Lines.Lines.Take(code.Lines.Count).Select(l => l.Slice.ToString()))));
+                    break;
+                case ContainerBlock inner:
+                    ReadContainer(inner, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    private List<string> ListItems(MdList list, int depth)
+    {
+        if (depth > _maxDepth)
+            throw new PolicyFormatException($"Markdown nests lists deeper than {_maxDepth} levels.");
+        var items = new List<string>();
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            var own = new StringBuilder();
+            var nested = new List<string>();
+            foreach (var child in item)
+            {
+                if (child is MdList sub)
+                    nested.AddRange(ListItems(sub, depth + 1).Select(s => TableRowText.TrimEndPunctuation(s.Trim())));
+                else if (child is LeafBlock leaf && leaf.Inline is not null)
+                    own.Append(' ').Append(InlineText(leaf.Inline));
+            }
+            var text = own.ToString().Trim();
+            if (nested.Count > 0)
+                text = text.Length == 0 ? string.Join("; ", nested) : $"{text.TrimEnd(':', ' ')}: {string.Join("; ", nested)}";
+            if (text.Length > 0)
+                items.Add(text);
+        }
+        return items;
+    }
+
+    private void ReadTable(Table table)
+    {
+        IReadOnlyList<string>? headers = null;
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var cells = row.OfType<TableCell>()
+                .Select(cell => string.Join(' ', cell.OfType<LeafBlock>().Select(l => InlineText(l.Inline))))
+                .ToList();
+            if (row.IsHeader && headers is null)
+            {
+                headers = cells;
+                continue;
+            }
+            var line = TableRowText.Format(cells, headers);
+            if (line.Length > 0)
+                _blocks.Add(new ParagraphBlock(line));
+        }
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        var builder = new StringBuilder();
+        if (inline is not null)
+            AppendInline(inline, builder);
+        return builder.ToString();
+    }
+
+    private static void AppendInline(ContainerInline container, StringBuilder builder)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+                case AutolinkInline link:
+                    builder.Append(link.Url);
+                    break;
+                case LineBreakInline:
+                    builder.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded.AsSpan());
+                    break;
+                case ContainerInline inner:
+                    AppendInline(inner, builder);
+                    break;
+            }
+        }
+    }
+}

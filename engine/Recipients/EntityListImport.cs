@@ -10,6 +10,34 @@ namespace Compliance.Engine.Recipients;
 /// </summary>
 public static class EntityListImport
 {
+    /// <summary>
+    /// Recognises the format of an entity file by its shape and reads it: the project's own format,
+    /// Disconnect entities.json or services.json, a Tracker Radar entity file or entity map, or AdGuard
+    /// companies.json / trackers.json. An unrecognised shape is a clear error.
+    /// </summary>
+    public static EntityMap FromAnyFormat(string json, string defaultCategory = "third-party", OntologyModel? ontology = null)
+    {
+        using var doc = EntityMap.ParseJson(json, "entity list");
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new FormatException("An entity list must be a JSON object.");
+        if (root.TryGetProperty("entities", out var entities))
+            return entities.ValueKind == JsonValueKind.Array
+                ? EntityMap.Parse(json, ontology)
+                : FromDisconnectEntities(json, defaultCategory, ontology);
+        if (root.TryGetProperty("companies", out _))
+            return FromAdGuard(json, null, defaultCategory, ontology);
+        if (root.TryGetProperty("trackerDomains", out _))
+            return FromAdGuard("""{ "companies": {} }""", json, defaultCategory, ontology);
+        if (root.TryGetProperty("categories", out _))
+            return FromDisconnectServices(json, defaultCategory, ontology);
+        var looksLikeTrackerRadar = root.TryGetProperty("properties", out _)
+            || root.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("properties", out _));
+        if (looksLikeTrackerRadar)
+            return FromTrackerRadar([json], defaultCategory, ontology);
+        throw new FormatException("Unrecognised entity list: expected the project's format, Disconnect, Tracker Radar or AdGuard companiesdb.");
+    }
+
     /// <summary>Disconnect entities.json: { "entities": { "Name": { "properties": [...], "resources": [...] } } }.</summary>
     public static EntityMap FromDisconnectEntities(string json, string defaultCategory = "third-party", OntologyModel? ontology = null)
     {

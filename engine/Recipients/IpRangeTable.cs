@@ -22,25 +22,27 @@ public interface IIpOwnerLookup
 /// </summary>
 public sealed class IpRangeTable : IIpOwnerLookup
 {
-    private readonly FrozenDictionary<(UInt128 Network, int Length), IpOwner> _v4;
-    private readonly FrozenDictionary<(UInt128 Network, int Length), IpOwner> _v6;
-    private readonly int[] _v4Lengths;
-    private readonly int[] _v6Lengths;
+    // One frozen dictionary per prefix length, longest first: (length, network → owner).
+    private readonly (int Length, FrozenDictionary<UInt128, IpOwner> Networks)[] _v4;
+    private readonly (int Length, FrozenDictionary<UInt128, IpOwner> Networks)[] _v6;
 
     private static readonly Lazy<IpRangeTable> s_shipped = new(() => Parse(ReadEmbedded()));
 
     /// <summary>The shipped table of major cloud and CDN providers' published ranges.</summary>
     public static IpRangeTable Shipped => s_shipped.Value;
 
-    public int Count => _v4.Count + _v6.Count;
+    public int Count => _v4.Sum(l => l.Networks.Count) + _v6.Sum(l => l.Networks.Count);
 
     private IpRangeTable(Dictionary<(UInt128, int), IpOwner> v4, Dictionary<(UInt128, int), IpOwner> v6)
     {
-        _v4 = v4.ToFrozenDictionary();
-        _v6 = v6.ToFrozenDictionary();
-        _v4Lengths = [.. v4.Keys.Select(k => k.Item2).Distinct().OrderDescending()];
-        _v6Lengths = [.. v6.Keys.Select(k => k.Item2).Distinct().OrderDescending()];
+        _v4 = ByLength(v4);
+        _v6 = ByLength(v6);
     }
+
+    private static (int, FrozenDictionary<UInt128, IpOwner>)[] ByLength(Dictionary<(UInt128 Network, int Length), IpOwner> prefixes) =>
+        [.. prefixes.GroupBy(p => p.Key.Length)
+            .OrderByDescending(g => g.Key)
+            .Select(g => (g.Key, g.ToFrozenDictionary(p => p.Key.Network, p => p.Value)))];
 
     /// <summary>Builds a table from CIDR prefixes ("3.120.0.0/14", "2600:1f18::/32") and their owners.</summary>
     public static IpRangeTable FromPrefixes(IEnumerable<KeyValuePair<string, IpOwner>> prefixes)
@@ -64,11 +66,11 @@ public sealed class IpRangeTable : IIpOwnerLookup
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
         var ipv4 = address.AddressFamily == AddressFamily.InterNetwork;
-        var (table, lengths, bits) = ipv4 ? (_v4, _v4Lengths, 32) : (_v6, _v6Lengths, 128);
+        var (levels, bits) = ipv4 ? (_v4, 32) : (_v6, 128);
         var value = ToNumber(address);
-        foreach (var length in lengths)
+        foreach (var (length, networks) in levels)
         {
-            if (table.TryGetValue((Mask(value, length, bits), length), out var owner))
+            if (networks.TryGetValue(Mask(value, length, bits), out var owner))
                 return owner;
         }
         return null;

@@ -22,6 +22,8 @@ public sealed class RecipientResolver
     private readonly FrozenSet<string> _vendorDomains;
     // Captures repeat the same few hosts millions of times; the cache is per resolver, bounded, never shared.
     private readonly ConcurrentDictionary<(string Host, string? Ip), Destination> _cache = new();
+    // ConcurrentDictionary.Count takes every lock; a separate counter keeps the bound check cheap.
+    private int _cached;
 
     public RecipientResolver(IEnumerable<string> vendorDomains, string? vendorName = null)
         : this(new RecipientOptions { VendorDomains = [.. vendorDomains], VendorName = vendorName })
@@ -42,8 +44,8 @@ public sealed class RecipientResolver
         if (_cache.TryGetValue(key, out var cached))
             return cached;
         var destination = ResolveUncached(host, serverIp);
-        if (_cache.Count < MaxCachedDestinations)
-            _cache.TryAdd(key, destination);
+        if (Volatile.Read(ref _cached) < MaxCachedDestinations && _cache.TryAdd(key, destination))
+            Interlocked.Increment(ref _cached);
         return destination;
     }
 

@@ -90,6 +90,19 @@ public class EntityListImportTests
     }
 
     [Fact]
+    public void EveryListFormatIsRecognisedByItsShape()
+    {
+        Assert.Equal("Acme Ads", EntityListImport.FromAnyFormat(Disconnect).Find("acmeads.test")!.Organization);
+        Assert.Equal("advertiser", EntityListImport.FromAnyFormat(DisconnectServices).Find("adco.test")!.Category);
+        Assert.Equal("Example Analytics", EntityListImport.FromAnyFormat(TrackerRadarEntity).Find("exanalytics.test")!.Organization);
+        Assert.Equal("PixelCo", EntityListImport.FromAnyFormat(AdGuardCompanies).Find("pixelco.test")!.Organization);
+        Assert.Equal("analytics-provider", EntityListImport.FromAnyFormat(AdGuardTrackers).Find("lonely.test")!.Category);
+        Assert.Equal("Local", EntityListImport.FromAnyFormat(
+            """{ "entities": [ { "organization": "Local", "category": "advertiser", "domains": ["local.test"] } ] }""").Find("local.test")!.Organization);
+        Assert.Throws<FormatException>(() => EntityListImport.FromAnyFormat("""{ "hello": "world" }"""));
+    }
+
+    [Fact]
     public void ListOfTheWrongShapeIsAClearError()
     {
         Assert.Throws<FormatException>(() => EntityListImport.FromDisconnectEntities("""{ "entities": [] }"""));

@@ -22,6 +22,7 @@ public sealed class EntityMap
     };
 
     private readonly FrozenDictionary<string, RecipientEntity> _byDomain;
+    private readonly FrozenDictionary<string, RecipientEntity>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
     private static readonly Lazy<EntityMap> s_shipped = new(() => Parse(ReadEmbedded()));
 
@@ -30,8 +31,11 @@ public sealed class EntityMap
 
     public static EntityMap Empty { get; } = new(new Dictionary<string, RecipientEntity>());
 
-    private EntityMap(IDictionary<string, RecipientEntity> byDomain) =>
+    private EntityMap(IDictionary<string, RecipientEntity> byDomain)
+    {
         _byDomain = byDomain.ToFrozenDictionary(StringComparer.Ordinal);
+        _bySpan = _byDomain.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>Number of listed domains.</summary>
     public int Count => _byDomain.Count;
@@ -44,10 +48,16 @@ public sealed class EntityMap
     /// <summary>The entity of the most specific listed domain the host falls under, or null.</summary>
     public RecipientEntity? Find(string host)
     {
-        foreach (var name in HostName.SelfAndParents(HostName.Normalize(host)))
+        // Walks the parents as spans of one normalised string: no allocation per label.
+        ReadOnlySpan<char> name = HostName.Normalize(host);
+        while (name.Length > 0)
         {
-            if (_byDomain.TryGetValue(name, out var entity))
+            if (_bySpan.TryGetValue(name, out var entity))
                 return entity;
+            var dot = name.IndexOf('.');
+            if (dot < 0)
+                break;
+            name = name[(dot + 1)..];
         }
         return null;
     }

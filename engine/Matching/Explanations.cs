@@ -58,24 +58,31 @@ internal sealed class Explanations(OntologyModel ontology, EvidenceBuilder evide
         return parts.Count > 0 ? string.Join(" ", parts) : sent + $": {Quotes(claims)}.";
     }
 
+    // Hosts behind the same organisation and servers are named together: "a.x.test and b.x.test (X, on servers …)".
     private static string Hosts(IReadOnlyList<Verdict> verdicts)
     {
         var hosts = verdicts.Select(v => v.Item.Flow.Destination).DistinctBy(d => d.Host).ToList();
-        var shown = hosts.Take(2).Select(d =>
+        var groups = hosts.Take(3).GroupBy(About).Select(g =>
         {
-            var about = new List<string>();
-            if (!string.IsNullOrEmpty(d.Organization))
-                about.Add(d.Organization);
-            var country = string.IsNullOrEmpty(d.Country) ? "" : " in " + Wording.Country(d.Country);
-            if (!string.IsNullOrEmpty(d.HostingOrganization) && d.HostingOrganization != d.Organization)
-                about.Add($"on servers rented from {d.HostingOrganization}{country}");
-            else if (country.Length > 0)
-                about.Add(country.Trim());
-            return about.Count == 0 ? d.Host : $"{d.Host} ({string.Join(", ", about)})";
+            var names = Wording.JoinAnd(g.Select(d => d.Host).ToList());
+            return g.Key.Length == 0 ? names : $"{names} ({g.Key})";
         }).ToList();
-        if (hosts.Count > 2)
-            shown.Add($"{hosts.Count - 2} more hosts");
-        return Wording.JoinAnd(shown);
+        if (hosts.Count > 3)
+            groups.Add($"{hosts.Count - 3} more hosts");
+        return Wording.JoinAnd(groups);
+    }
+
+    private static string About(Engine.Traffic.Destination d)
+    {
+        var about = new List<string>();
+        if (!string.IsNullOrEmpty(d.Organization))
+            about.Add(d.Organization);
+        var country = string.IsNullOrEmpty(d.Country) ? "" : "in " + Wording.Country(d.Country);
+        if (!string.IsNullOrEmpty(d.HostingOrganization) && d.HostingOrganization != d.Organization)
+            about.Add($"on servers rented from {d.HostingOrganization}{(country.Length > 0 ? " " + country : "")}");
+        else if (country.Length > 0)
+            about.Add(country);
+        return string.Join(", ", about);
     }
 
     private string Example(IReadOnlyList<Verdict> verdicts)
@@ -103,7 +110,8 @@ internal sealed class Explanations(OntologyModel ontology, EvidenceBuilder evide
 
     private static string Missing(IReadOnlyList<Verdict> verdicts)
     {
-        var facts = verdicts.SelectMany(v => v.MissingContext).Distinct().Order(StringComparer.Ordinal).ToList();
+        var facts = verdicts.SelectMany(v => v.MissingContext).Distinct().Order(StringComparer.Ordinal)
+            .Select(f => f == "user-initiated" ? "whether the user asked for it" : f).ToList();
         return facts.Count == 0 ? "" : $" Whether its conditions held is unknown until the tester records {Wording.JoinAnd(facts)}.";
     }
 

@@ -17,7 +17,7 @@ public sealed class Matcher(OntologyModel ontology, MatcherOptions? options = nu
     public IReadOnlyList<Finding> Match(IReadOnlyList<Claim> claims, IReadOnlyList<Flow> flows)
     {
         // A claim that names no data type states nothing the traffic could confirm or refute.
-        var usable = claims.Where(c => c.DataTypes.Count > 0).ToList();
+        var usable = claims.Where(c => c.DataTypes.Count > 0 && ClaimRules.ConfidenceOf(c) >= Options.MinClaimConfidence).ToList();
         var index = new CoverageIndex(Ontology, usable);
         var judge = new ItemJudge(Ontology, Options, new IdentifierLinks(Ontology, Options, flows));
         var regions = new RegionCheck(Ontology, usable);

@@ -8,6 +8,9 @@ public sealed record MatcherOptions
     /// <summary>Data items the detector is less sure of than this are ignored.</summary>
     public double MinItemConfidence { get; init; } = 0.5;
 
+    /// <summary>Claims the extractor is less sure of than this are ignored (0 keeps every claim).</summary>
+    public double MinClaimConfidence { get; init; }
+
     /// <summary>
     /// Data types that single out a device or person for good (their subtrees included). cookie-id is left out
     /// by default: CONTRACT.md lists device-id, advertising-id, account-id, email and phone only.

@@ -27,7 +27,9 @@ internal sealed class RegionCheck(OntologyModel ontology, IReadOnlyList<Claim> c
         if (string.IsNullOrEmpty(country) || _regional.Count == 0)
             return null;
         var applicable = _regional.Where(c => ClaimRules.ReachOf(ontology, c, item.Type) != TypeReach.None && Applies(c, item.Recipient)).ToList();
-        if (applicable.Count == 0 || applicable.Any(c => c.Regions.Any(r => Contains(r, country))))
+        // "We may transfer your data to the US" names a permitted destination, not the only place data may be:
+        // it widens the regions but cannot by itself make a mismatch.
+        if (!applicable.Any(c => c.Action != "transfer-abroad") || applicable.Any(c => c.Regions.Any(r => Contains(r, country))))
             return null;
         var regions = applicable.SelectMany(c => c.Regions).Select(r => r.Trim().ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
         return new Verdict(FindingKind.RecipientMismatch, item, applicable,

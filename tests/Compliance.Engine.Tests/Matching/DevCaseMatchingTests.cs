@@ -69,6 +69,20 @@ public sealed class DevCaseMatchingTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryFindingExplainsItselfAndCitesItsClaimsAndFlows(string name)
+    {
+        var devCase = DevCase.Load(name);
+        foreach (var f in new Matcher(OntologyModel.Default).Match(devCase.Claims, devCase.Flows))
+        {
+            output.WriteLine($"{f.Id} {Kind(f.Kind)} {f.DataType} → {f.Recipient}: {f.Explanation}");
+            Assert.False(string.IsNullOrWhiteSpace(f.Explanation));
+            Assert.Equal(f.ClaimIds, f.Evidence!.Quotes.Select(q => q.ClaimId));
+            Assert.Equal(f.FlowIds.Take(f.Evidence.Flows.Count), f.Evidence.Flows.Select(e => e.FlowId));
+        }
+    }
+
     private static (DevCase Case, IReadOnlyList<ExpectedFinding> Reported) Run(string name)
     {
         var devCase = DevCase.Load(name);

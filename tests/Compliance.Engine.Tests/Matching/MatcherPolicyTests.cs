@@ -62,6 +62,14 @@ public sealed class MatcherPolicyTests
     }
 
     [Fact]
+    public void ATransferClaimAloneDoesNotMakeAServerElsewhereAMismatch()
+    {
+        var findings = new Scenario().Says("collect", "email-address").Says("transfer-abroad", "personal-data", "first-party", regions: "US")
+            .Sends("api.vendor.test", "first-party", country: "DE", items: "email-address").Of(FindingKind.RecipientMismatch);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
     public void IdentifiersAreMaskedInEvidenceAndExplanation()
     {
         var finding = Assert.Single(new Scenario().Denies("collect", "android-id")

@@ -21,21 +21,32 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
         var version = await db.PolicyVersions.FirstOrDefaultAsync(p => p.Id == policyVersionId, ct)
                       ?? throw new InvalidOperationException($"Policy version {policyVersionId} does not exist.");
         var claims = extractor.Extract(StoredPolicy.ToParsed(version), StoredPolicy.ToDocumentRef(version));
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Claims.Where(c => c.PolicyVersionId == policyVersionId).ExecuteDeleteAsync(ct);
-        db.Claims.AddRange(claims.Select((c, i) => new ClaimRecord
+        await ReplaceAtomicallyAsync(async () =>
         {
-            PolicyVersionId = policyVersionId,
-            ClaimKey = c.Id,
-            Ordinal = i,
-            Action = c.Action,
-            Polarity = c.Polarity.ToString().ToLowerInvariant(),
-            Json = JsonSerializer.Serialize(c, EngineJson.Compact),
-        }));
-        version.ExtractionState = "done";
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await db.Claims.Where(c => c.PolicyVersionId == policyVersionId).ExecuteDeleteAsync(ct);
+            db.Claims.AddRange(claims.Select((c, i) => new ClaimRecord
+            {
+                PolicyVersionId = policyVersionId,
+                ClaimKey = c.Id,
+                Ordinal = i,
+                Action = c.Action,
+                Polarity = c.Polarity.ToString().ToLowerInvariant(),
+                Json = JsonSerializer.Serialize(c, EngineJson.Compact),
+            }));
+            await db.SaveChangesAsync(ct);
+            await db.PolicyVersions.Where(p => p.Id == policyVersionId).ExecuteUpdateAsync(u => u.SetProperty(p => p.ExtractionState, "done"), ct);
+        }, ct);
     }
+
+    // One transaction through the provider's execution strategy, so a dropped connection retries the whole unit.
+    private Task ReplaceAtomicallyAsync(Func<Task> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await work();
+            await tx.CommitAsync(ct);
+        });
 
     public async Task AnalyzeTrafficAsync(Guid trafficReportId, CancellationToken ct)
     {
@@ -63,20 +74,22 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
             await db.SaveChangesAsync(ct);
             return;
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Flows.Where(f => f.TrafficReportId == trafficReportId).ExecuteDeleteAsync(ct);
-        db.Flows.AddRange(analysis.Flows.Select(f => new FlowRecord
+        var warnings = analysis.Warnings.Count == 0 ? null : string.Join(" | ", analysis.Warnings.Take(20));
+        await ReplaceAtomicallyAsync(async () =>
         {
-            TrafficReportId = trafficReportId,
-            FlowKey = f.Id,
-            EntryIndex = f.EntryIndex,
-            Host = f.Destination.Host,
-            Json = JsonSerializer.Serialize(f, EngineJson.Compact),
-        }));
-        report.AnalysisState = "done";
-        report.AnalysisError = analysis.Warnings.Count == 0 ? null : string.Join(" | ", analysis.Warnings.Take(20));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await db.Flows.Where(f => f.TrafficReportId == trafficReportId).ExecuteDeleteAsync(ct);
+            db.Flows.AddRange(analysis.Flows.Select(f => new FlowRecord
+            {
+                TrafficReportId = trafficReportId,
+                FlowKey = f.Id,
+                EntryIndex = f.EntryIndex,
+                Host = f.Destination.Host,
+                Json = JsonSerializer.Serialize(f, EngineJson.Compact),
+            }));
+            await db.SaveChangesAsync(ct);
+            await db.TrafficReports.Where(t => t.Id == trafficReportId).ExecuteUpdateAsync(u => u
+                .SetProperty(t => t.AnalysisState, "done").SetProperty(t => t.AnalysisError, warnings), ct);
+        }, ct);
     }
 
     public async Task AssessAsync(Guid assessmentId, CancellationToken ct)
@@ -109,25 +122,28 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
         var findings = new Matcher(OntologyModel.Default).Match(claims, flows);
         var result = AssessmentResult.Create(vendor.Name, claims, flows, findings);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Findings.Where(f => f.AssessmentId == assessmentId).ExecuteDeleteAsync(ct);
-        db.Findings.AddRange(findings.Select(f => new FindingRecord
+        var resultJson = JsonSerializer.Serialize(result, EngineJson.Compact);
+        var completedAt = clock.GetUtcNow();
+        var vendorId = assessment.VendorId;
+        await ReplaceAtomicallyAsync(async () =>
         {
-            AssessmentId = assessmentId,
-            VendorId = assessment.VendorId,
-            FindingKey = f.Id,
-            Kind = JsonSerializer.Serialize(f.Kind, EngineJson.Compact).Trim('"'),
-            Severity = JsonSerializer.Serialize(f.Severity, EngineJson.Compact).Trim('"'),
-            DataType = f.DataType,
-            Recipient = f.Recipient,
-            Json = JsonSerializer.Serialize(f, EngineJson.Compact),
-        }));
-        assessment.ResultJson = JsonSerializer.Serialize(result, EngineJson.Compact);
-        assessment.State = "done";
-        assessment.Error = null;
-        assessment.CompletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await db.Findings.Where(f => f.AssessmentId == assessmentId).ExecuteDeleteAsync(ct);
+            db.Findings.AddRange(findings.Select(f => new FindingRecord
+            {
+                AssessmentId = assessmentId,
+                VendorId = vendorId,
+                FindingKey = f.Id,
+                Kind = JsonSerializer.Serialize(f.Kind, EngineJson.Compact).Trim('"'),
+                Severity = JsonSerializer.Serialize(f.Severity, EngineJson.Compact).Trim('"'),
+                DataType = f.DataType,
+                Recipient = f.Recipient,
+                Json = JsonSerializer.Serialize(f, EngineJson.Compact),
+            }));
+            await db.SaveChangesAsync(ct);
+            await db.Assessments.Where(a => a.Id == assessmentId).ExecuteUpdateAsync(u => u
+                .SetProperty(a => a.ResultJson, resultJson).SetProperty(a => a.State, "done")
+                .SetProperty(a => a.Error, (string?)null).SetProperty(a => a.CompletedAt, completedAt), ct);
+        }, ct);
     }
 
     // Claim and flow ids are unique within one document or capture; across several, prefix the source.

@@ -14,6 +14,8 @@ public sealed class ApiFactory(string? postgres) : WebApplicationFactory<Program
         builder.UseSetting("ConnectionStrings:Compliance", postgres ?? "");
         builder.UseSetting("Storage:SqlitePath", _sqlitePath);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
+        // No separate worker process in these tests: the API works its own queue.
+        builder.UseSetting("Jobs:RunInProcess", "true");
     }
 
     protected override void Dispose(bool disposing)

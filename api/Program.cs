@@ -1,4 +1,5 @@
 using Compliance.Api.Assessments;
+using Compliance.Api.Check;
 using Compliance.Api.Health;
 using Compliance.Api.Infrastructure;
 using Compliance.Api.Jobs;
@@ -14,6 +15,7 @@ builder.AddComplianceDb();
 builder.AddComplianceApiJobs();
 builder.AddApiInfrastructure();
 builder.AddComplianceHealth();
+builder.AddComplianceCheck();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapJobs();
 app.MapPolicies();
 app.MapTraffic();
 app.MapAssessments();
+app.MapCheck();
 
 app.Run();
 

@@ -8,7 +8,9 @@ using Compliance.Db.Evidence;
 using Compliance.Db.Jobs;
 using Compliance.Db.Processing;
 using Compliance.Engine;
+using Compliance.Engine.Checking;
 using Compliance.Engine.Matching;
+using Compliance.Engine.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +33,7 @@ public sealed record AssessmentRequest(Guid VendorId, IReadOnlyList<Guid>? Polic
 /// <param name="Job">The job computing it.</param>
 /// <param name="Result">Claims, flows, findings and summary, once done.</param>
 public sealed record AssessmentDto(Guid Id, Guid VendorId, string State, IReadOnlyList<Guid> PolicyVersionIds,
-    IReadOnlyList<Guid> TrafficReportIds, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? Job, AssessmentResult? Result);
+    IReadOnlyList<Guid> TrafficReportIds, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? Job, CheckResult? Result);
 
 /// <summary>A finding with the assessment it came from.</summary>
 /// <param name="AssessmentId">The assessment.</param>
@@ -50,6 +52,12 @@ public static class AssessmentsApi
             .WithDescription("Idempotent: the same vendor, documents and captures return the same assessment.");
         group.MapGet("/{id:guid}", GetAsync).ProducesProblem(404)
             .WithName("GetAssessment").WithSummary("An assessment's state and, once done, its claims, flows, findings and summary.");
+        group.MapGet("/{id:guid}/report", ReportAsync).ProducesProblem(404).ProducesProblem(409)
+            .Produces<string>(200, "text/html").Produces<string>(200, "text/csv")
+            .WithName("GetAssessmentReport")
+            .WithSummary("The assessment as a self-contained HTML page (format=html, default) or as CSV (format=csv).")
+            .WithDescription("The HTML report opens offline and prints: a summary, then each finding with the policy quote highlighted " +
+                             "in its paragraph beside the decoded request that contradicts it (identifiers masked).");
         routes.MapGet("/vendors/{vendorId:guid}/findings", VendorFindingsAsync).WithTags("Assessments").ProducesProblem(404)
             .WithName("GetVendorFindings").WithSummary("Every finding of the vendor's latest finished assessment.");
         return routes;
@@ -115,6 +123,24 @@ public static class AssessmentsApi
         return assessment is null ? Problems.NotFound("Assessment", id) : TypedResults.Ok(assessment.ToDto(null));
     }
 
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReportAsync(Guid id, string? format, ComplianceDbContext db, CancellationToken ct)
+    {
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (assessment is null)
+            return Problems.NotFound("Assessment", id);
+        if (assessment.ResultJson is null)
+            return TypedResults.Problem(statusCode: 409, title: "Assessment not finished", detail: $"The assessment is {assessment.State}; the report exists once it is done.");
+        var result = JsonSerializer.Deserialize<CheckResult>(assessment.ResultJson, EngineJson.Compact)!;
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Text(AssessmentCsv.Render(result), "text/csv; charset=utf-8");
+        if (format is not null && !string.Equals(format, "html", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(statusCode: 400, title: "Unknown format", detail: "format is html or csv.");
+        var versions = await db.PolicyVersions.AsNoTracking().Where(p => assessment.PolicyVersionIds.Contains(p.Id)).ToListAsync(ct);
+        var texts = versions.GroupBy(StoredPolicy.TitleOf).ToDictionary(g => g.Key, g => g.First().NormalisedText);
+        var html = AssessmentReport.Render(result, new ReportSources { DocumentTexts = texts, GeneratedAt = assessment.CompletedAt });
+        return TypedResults.Text(html, "text/html; charset=utf-8");
+    }
+
     private static async Task<Results<Ok<List<VendorFindingDto>>, ProblemHttpResult>> VendorFindingsAsync(Guid vendorId, ComplianceDbContext db, CancellationToken ct)
     {
         if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct))
@@ -129,5 +155,5 @@ public static class AssessmentsApi
 
     internal static AssessmentDto ToDto(this Assessment a, Guid? jobId) => new(a.Id, a.VendorId, a.State, a.PolicyVersionIds,
         a.TrafficReportIds, a.CreatedAt, a.CompletedAt, jobId is { } j ? $"/jobs/{j}" : null,
-        a.ResultJson is null ? null : JsonSerializer.Deserialize<AssessmentResult>(a.ResultJson, EngineJson.Compact));
+        a.ResultJson is null ? null : JsonSerializer.Deserialize<CheckResult>(a.ResultJson, EngineJson.Compact));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Compliance.Db.Entities;
 using Compliance.Db.Evidence;
 using Compliance.Engine;
+using Compliance.Engine.Checking;
 using Compliance.Engine.Claims;
 using Compliance.Engine.Matching;
 using Compliance.Engine.Ontology;
@@ -101,26 +102,50 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
         await db.SaveChangesAsync(ct);
 
         var claims = new List<Claim>();
+        var documents = new List<CheckedDocument>();
         foreach (var (versionId, index) in assessment.PolicyVersionIds.Select((id, i) => (id, i)))
         {
             var version = await db.PolicyVersions.AsNoTracking().FirstAsync(p => p.Id == versionId, ct);
             if (version.ExtractionState != "done")
                 await ExtractClaimsAsync(versionId, ct);
             var stored = await db.Claims.AsNoTracking().Where(c => c.PolicyVersionId == versionId).OrderBy(c => c.Ordinal).ToListAsync(ct);
-            claims.AddRange(stored.Select(c => Rekey(JsonSerializer.Deserialize<Claim>(c.Json, EngineJson.Compact)!, index, assessment.PolicyVersionIds.Count)));
+            var documentRef = StoredPolicy.ToDocumentRef(version) with { Title = StoredPolicy.TitleOf(version) };
+            var versionClaims = stored.Select(c => Rekey(JsonSerializer.Deserialize<Claim>(c.Json, EngineJson.Compact)!, index, assessment.PolicyVersionIds.Count) with { Document = documentRef }).ToList();
+            claims.AddRange(versionClaims);
+            documents.Add(new CheckedDocument(version.Title ?? version.Sha256[..12], documentRef, version.Format,
+                StoredPolicy.ToParsed(version).Sentences.Count, versionClaims.Count));
         }
         var flows = new List<Flow>();
+        var captures = new List<CheckedCapture>();
         foreach (var (reportId, index) in assessment.TrafficReportIds.Select((id, i) => (id, i)))
         {
             var report = await db.TrafficReports.AsNoTracking().FirstAsync(t => t.Id == reportId, ct);
             if (report.AnalysisState == "pending")
+            {
                 await AnalyzeTrafficAsync(reportId, ct);
+                report = await db.TrafficReports.AsNoTracking().FirstAsync(t => t.Id == reportId, ct);
+            }
             var stored = await db.Flows.AsNoTracking().Where(f => f.TrafficReportId == reportId).OrderBy(f => f.Id).ToListAsync(ct);
-            flows.AddRange(stored.Select(f => Rekey(JsonSerializer.Deserialize<Flow>(f.Json, EngineJson.Compact)!, index, assessment.TrafficReportIds.Count)));
+            var reportFlows = stored.Select(f => Rekey(JsonSerializer.Deserialize<Flow>(f.Json, EngineJson.Compact)!, index, assessment.TrafficReportIds.Count)).ToList();
+            flows.AddRange(reportFlows);
+            var context = report.ContextJson is null ? TrafficContext.Unknown : JsonSerializer.Deserialize<TrafficContext>(report.ContextJson, EngineJson.Compact)!;
+            var warnings = report.AnalysisError is null ? Array.Empty<string>() : [report.AnalysisError];
+            captures.Add(new CheckedCapture(report.Name ?? report.Sha256[..12], -1, reportFlows.Count, context with { KnownValues = null }, warnings));
         }
 
-        var findings = new Matcher(OntologyModel.Default).Match(claims, flows);
-        var result = AssessmentResult.Create(vendor.Name, claims, flows, findings);
+        var matcher = new Matcher(OntologyModel.Default);
+        var findings = matcher.Match(claims, flows);
+        var result = new CheckResult
+        {
+            Vendor = vendor.Name,
+            Domains = vendor.Domains,
+            Documents = documents,
+            Captures = captures,
+            Claims = claims,
+            Flows = flows,
+            Findings = findings,
+            Summary = CheckSummary.Of(documents.Count, captures.Count, claims, flows, findings, matcher.Options.MinItemConfidence),
+        };
 
         var resultJson = JsonSerializer.Serialize(result, EngineJson.Compact);
         var completedAt = clock.GetUtcNow();

@@ -45,5 +45,9 @@ public static class StoredPolicy
         _ => DocumentKind.Other,
     };
 
+    /// <summary>The title reports show and key the document's text by: given title, else format and date.</summary>
+    public static string TitleOf(PolicyVersion version) =>
+        version.Title ?? $"{version.DocumentKind} of {version.CreatedAt:yyyy-MM-dd} ({version.Sha256[..8]})";
+
     public static string FormatName(PolicyFormat format) => format.ToString().ToLowerInvariant();
 }

@@ -49,6 +49,14 @@ public sealed class UploadAndAssessTests : IAsyncLifetime
         Assert.Equal("done", result.GetProperty("state").GetString());
         Assert.Equal("Tanager Mobile", result.GetProperty("result").GetProperty("vendor").GetString());
 
+        var assessmentUrl = job.GetProperty("result").GetString()!;
+        var html = await client.GetAsync($"{assessmentUrl}/report");
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Tanager Mobile", await html.Content.ReadAsStringAsync());
+        var csv = await client.GetAsync($"{assessmentUrl}/report?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("vendor,id,kind,severity", await csv.Content.ReadAsStringAsync());
+
         await using var db = _pg.CreateContext();
         Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Action.EndsWith(".upload")));
         Assert.Equal(2, await db.Evidence.CountAsync());

@@ -84,7 +84,8 @@ public sealed class EntityMap
                 throw new FormatException($"The entity of '{rawDomain}' has no organisation.");
             if (!ontology.IsRecipient(entity.Category))
                 throw new FormatException($"'{entity.Category}' (organisation {entity.Organization}) is not an ontology recipient.");
-            if (NormalizeDomain(rawDomain) is { } domain)
+            // A public suffix ("co.uk") in a list would claim every site under it; such entries are skipped.
+            if (NormalizeDomain(rawDomain) is { } domain && !PublicSuffixList.Shipped.IsIcannSuffix(domain))
                 map[domain] = entity;
         }
         return new EntityMap(map);

@@ -91,8 +91,11 @@ public sealed class PublicSuffixList
         return rest[(rest.LastIndexOf('.') + 1)..] + "." + suffix;
     }
 
-    /// <summary>True when the name is a suffix under the ICANN section (co.uk, com), not a private one (cloudfront.net).</summary>
-    public bool IsIcannSuffix(string name) => _icann.Contains(name);
+    /// <summary>
+    /// True when the name is a suffix under the ICANN section (co.uk) or a bare TLD (com, by the default rule),
+    /// not a private one (cloudfront.net).
+    /// </summary>
+    public bool IsIcannSuffix(string name) => !name.Contains('.') || _icann.Contains(name);
 
     private static string ReadEmbedded()
     {

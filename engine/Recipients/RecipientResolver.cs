@@ -33,8 +33,10 @@ public sealed class RecipientResolver
     public RecipientResolver(RecipientOptions options)
     {
         _options = options;
+        // A bare public suffix ("com", "co.uk") would make every site first-party; it is not a vendor domain.
         _vendorDomains = options.VendorDomains
             .Select(EntityMap.NormalizeDomain).OfType<string>()
+            .Where(d => !options.Suffixes.IsIcannSuffix(d))
             .ToFrozenSet(StringComparer.Ordinal);
     }
 

@@ -77,6 +77,16 @@ public class EntityMapTests
     }
 
     [Fact]
+    public void PublicSuffixEntryCannotClaimEverySiteUnderIt()
+    {
+        var map = EntityMap.Parse("""
+            { "entities": [ { "organization": "Greedy", "category": "advertiser", "domains": ["co.uk", "greedy.co.uk"] } ] }
+            """);
+        Assert.Null(map.Find("www.bbc.co.uk"));
+        Assert.Equal("Greedy", map.Find("x.greedy.co.uk")!.Organization);
+    }
+
+    [Fact]
     public void MissingEntitiesArrayIsAClearError() =>
         Assert.Throws<FormatException>(() => EntityMap.Parse("""{ "things": [] }"""));
 

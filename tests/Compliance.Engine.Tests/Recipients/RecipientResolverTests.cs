@@ -18,6 +18,14 @@ public class RecipientResolverTests
     }
 
     [Fact]
+    public void PublicSuffixDeclaredAsVendorDomainDoesNotMakeEverySiteFirstParty()
+    {
+        var resolver = new RecipientResolver(["co.uk", "vendor.co.uk"], "Vendor");
+        Assert.Equal("third-party", resolver.Resolve("www.bbc.co.uk").Recipient);
+        Assert.Equal("first-party", resolver.Resolve("api.vendor.co.uk").Recipient);
+    }
+
+    [Fact]
     public void LookalikeOfAVendorDomainIsNotFirstParty() =>
         Assert.Equal("third-party", Vendor.Resolve("notexample-vendor.test").Recipient);
 

@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.IO.Compression;
+
+namespace Compliance.Engine.Traffic.Decoding;
+
+/// <summary>The byte-level layers: base64, base64url, hex, and bounded decompression.</summary>
+public static class Codecs
+{
+    public static bool TryBase64(string s, out byte[] bytes, out bool url)
+    {
+        bytes = [];
+        url = false;
+        var t = s.Trim();
+        if (t.Length < 8)
+            return false;
+        var sawUrl = false;
+        var sawStd = false;
+        foreach (var c in t)
+        {
+            if (c is '-' or '_')
+                sawUrl = true;
+            else if (c is '+' or '/')
+                sawStd = true;
+            else if (!char.IsAsciiLetterOrDigit(c) && c != '=')
+                return false;
+        }
+        if (sawUrl && sawStd)
+            return false;
+        var core = t.TrimEnd('=');
+        if (core.Length % 4 == 1 || core.Contains('='))
+            return false;
+        var normal = sawUrl ? core.Replace('-', '+').Replace('_', '/') : core;
+        normal = normal.PadRight(normal.Length + (4 - normal.Length % 4) % 4, '=');
+        var buffer = new byte[Base64.GetMaxDecodedFromUtf8Length(normal.Length)];
+        if (!Convert.TryFromBase64String(normal, buffer, out var written))
+            return false;
+        bytes = buffer.AsSpan(0, written).ToArray();
+        url = sawUrl;
+        return true;
+    }
+
+    public static bool TryHex(string s, out byte[] bytes)
+    {
+        bytes = [];
+        var t = s.Trim();
+        if (t.Length < 8 || t.Length % 2 != 0)
+            return false;
+        foreach (var c in t)
+            if (!char.IsAsciiHexDigit(c))
+                return false;
+        bytes = Convert.FromHexString(t);
+        return true;
+    }
+
+    /// <summary>Outcome of a bounded decompression.</summary>
+    public enum InflateResult { Ok, Invalid, TooLarge }
+
+    /// <summary>Decompresses at most <paramref name="limit"/> bytes; a bomb stops at the bound.</summary>
+    public static InflateResult TryInflate(byte[] data, string method, long limit, out byte[] output)
+    {
+        output = [];
+        try
+        {
+            using var input = new MemoryStream(data, writable: false);
+            using Stream inflater = method switch
+            {
+                "gzip" => new GZipStream(input, CompressionMode.Decompress),
+                "zlib" => new ZLibStream(input, CompressionMode.Decompress),
+                "deflate" => new DeflateStream(input, CompressionMode.Decompress),
+                "brotli" => new BrotliStream(input, CompressionMode.Decompress),
+                _ => throw new ArgumentOutOfRangeException(nameof(method)),
+            };
+            var writer = new ArrayBufferWriter<byte>(Math.Min(data.Length * 4 + 256, 1 << 20));
+            while (true)
+            {
+                var span = writer.GetSpan(16 * 1024);
+                var n = inflater.Read(span);
+                if (n == 0)
+                    break;
+                writer.Advance(n);
+                if (writer.WrittenCount > limit)
+                    return InflateResult.TooLarge;
+            }
+            output = writer.WrittenSpan.ToArray();
+            return output.Length == 0 ? InflateResult.Invalid : InflateResult.Ok;
+        }
+        catch (InvalidDataException)
+        {
+            return InflateResult.Invalid;
+        }
+        catch (IOException)
+        {
+            return InflateResult.Invalid;
+        }
+    }
+}

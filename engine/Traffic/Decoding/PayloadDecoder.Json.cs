@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace Compliance.Engine.Traffic.Decoding;
+
+public sealed partial class PayloadDecoder
+{
+    private void WalkJson(JsonElement element, DecodeScope scope, string path, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var childPath = path + JsonPathStep(property.Name);
+                    var child = scope with
+                    {
+                        Field = property.Name,
+                        Trail = [.. scope.Trail, property.Name],
+                        Container = scope.Location + " → json " + path,
+                    };
+                    WalkJson(property.Value, child, childPath, depth);
+                }
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    WalkJson(item, scope with { Container = scope.Location + " → json " + path }, $"{path}[{i}]", depth);
+                    i++;
+                }
+                break;
+            case JsonValueKind.String:
+                DecodeString(element.GetString()!, scope with { Location = scope.Location + " → json " + path }, depth);
+                break;
+            case JsonValueKind.Number:
+                Emit(element.GetRawText(), scope with { Location = scope.Location + " → json " + path }, isNumber: true);
+                break;
+            case JsonValueKind.True:
+            case JsonValueKind.False:
+                Emit(element.GetRawText(), scope with { Location = scope.Location + " → json " + path }, isBoolean: true);
+                break;
+        }
+    }
+
+    private static string JsonPathStep(string name)
+    {
+        var simple = name.Length > 0 && !char.IsAsciiDigit(name[0]);
+        foreach (var c in name)
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '$'))
+                simple = false;
+        return simple ? "." + name : "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']";
+    }
+}

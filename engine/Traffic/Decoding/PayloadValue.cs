@@ -1,0 +1,39 @@
+namespace Compliance.Engine.Traffic.Decoding;
+
+/// <summary>Where in a request a value travelled.</summary>
+public enum ValueOrigin { UrlPath, Query, Header, Body, WebSocket }
+
+/// <summary>
+/// One scalar value found in a request after peeling every encoding layer, with the path it was
+/// found at ("body → form data → base64 → json $.events[2].url") and the field names around it.
+/// </summary>
+public sealed record PayloadValue
+{
+    public required string Value { get; init; }
+    public required string Location { get; init; }
+    /// <summary>The nearest field name (JSON key, form or query parameter, header name); empty when none.</summary>
+    public required string Field { get; init; }
+    /// <summary>All enclosing field names, outermost first.</summary>
+    public required IReadOnlyList<string> Trail { get; init; }
+    /// <summary>Location of the enclosing object or array: values with the same container are siblings.</summary>
+    public required string Container { get; init; }
+    public required ValueOrigin Origin { get; init; }
+    public bool IsNumber { get; init; }
+    public bool IsBoolean { get; init; }
+    /// <summary>True when an encoding layer (base64, hex, gzip …) was peeled to reach the value.</summary>
+    public bool Decoded { get; init; }
+}
+
+/// <summary>The position reached while walking into a request: location, field names and origin.</summary>
+public sealed record DecodeScope(string Location, string Field, IReadOnlyList<string> Trail, string Container, ValueOrigin Origin, bool Decoded = false)
+{
+    public DecodeScope Step(string step) => this with { Location = Location + " → " + step, Container = Location + " → " + step, Decoded = true };
+
+    public DecodeScope Named(string step, string field) => this with
+    {
+        Location = Location + " → " + step,
+        Container = Location,
+        Field = field,
+        Trail = field.Length == 0 ? Trail : [.. Trail, field],
+    };
+}

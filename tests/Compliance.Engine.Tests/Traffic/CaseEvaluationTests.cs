@@ -1,0 +1,27 @@
+using Xunit.Abstractions;
+
+namespace Compliance.Engine.Tests.Traffic;
+
+public sealed class CaseEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void DevCasesReachPrecisionAndRecallTargets()
+    {
+        var scores = CaseEvaluation.ScoreAll().ToList();
+        foreach (var s in scores)
+        {
+            output.WriteLine($"{s.Case}/{s.Capture}: P={Ratio(s.TruePositives, s.TruePositives + s.FalsePositives):F3} R={Ratio(s.TruePositives, s.TruePositives + s.FalseNegatives):F3} (tp {s.TruePositives}, fp {s.FalsePositives}, fn {s.FalseNegatives})");
+            foreach (var e in s.Errors)
+                output.WriteLine("  " + e);
+        }
+        var tp = scores.Sum(s => s.TruePositives);
+        var precision = Ratio(tp, tp + scores.Sum(s => s.FalsePositives));
+        var recall = Ratio(tp, tp + scores.Sum(s => s.FalseNegatives));
+        output.WriteLine($"overall: P={precision:F3} R={recall:F3}");
+        Assert.NotEmpty(scores);
+        Assert.True(precision >= 0.95, $"precision {precision:F3} < 0.95");
+        Assert.True(recall >= 0.90, $"recall {recall:F3} < 0.90");
+    }
+
+    private static double Ratio(int a, int b) => b == 0 ? 1.0 : (double)a / b;
+}

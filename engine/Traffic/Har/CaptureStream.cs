@@ -50,7 +50,8 @@ public static class CaptureStream
             var n = Math.Min(buffer.Length, _prefix.Length);
             _prefix.Span[..n].CopyTo(buffer);
             _prefix = _prefix[n..];
-            return n;
+            // Fill the rest from the inner stream so callers see whole leading sequences (a BOM).
+            return n < buffer.Length ? n + inner.Read(buffer[n..]) : n;
         }
 
         public override void Flush() { }

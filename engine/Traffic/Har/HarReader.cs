@@ -242,10 +242,14 @@ public sealed class HarReader
                 throw new TrafficFormatException($"{Where()}: larger than the limit of {_limits.MaxEntryBytes / (1024 * 1024)} MB for one entry");
             Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _limits.MaxEntryBytes));
         }
-        var n = _stream.Read(_buffer, _len, _buffer.Length - _len);
-        if (n == 0)
-            _eof = true;
-        _len += n;
+        do
+        {
+            var n = _stream.Read(_buffer, _len, _buffer.Length - _len);
+            if (n == 0)
+                _eof = true;
+            _len += n;
+        }
+        while (!_eof && _committed == 0 && _len < 3);
         if (_committed == 0 && _len >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
         {
             // A UTF-8 byte-order mark some exporters write; Utf8JsonReader does not skip it.

@@ -11,7 +11,7 @@ public static class CaseEvaluation
 
     public sealed record CaptureScore(string Case, string Capture, int TruePositives, int FalsePositives, int FalseNegatives, IReadOnlyList<string> Errors);
 
-    public static IEnumerable<CaptureScore> ScoreAll()
+    public static IEnumerable<CaptureScore> ScoreAll(bool withKnownValues = true)
     {
         var manifest = JsonDocument.Parse(File.ReadAllText(SharedData.Path("cases", "vendors.json")));
         foreach (var vendor in manifest.RootElement.GetProperty("vendors").EnumerateArray())
@@ -22,16 +22,18 @@ public static class CaseEvaluation
             {
                 var file = traffic.GetProperty("file").GetString()!;
                 var ctxFile = traffic.GetProperty("context").GetString()!;
-                yield return Score(file, ctxFile, domains, name);
+                yield return Score(file, ctxFile, domains, name, withKnownValues);
             }
         }
     }
 
-    private static CaptureScore Score(string file, string ctxFile, IReadOnlyList<string> domains, string? vendor)
+    private static CaptureScore Score(string file, string ctxFile, IReadOnlyList<string> domains, string? vendor, bool withKnownValues)
     {
         var caseDir = Path.GetDirectoryName(file)!;
         var capture = Path.GetFileName(file);
         var context = JsonSerializer.Deserialize<TrafficContext>(File.ReadAllText(SharedData.Path("cases", ctxFile)), EngineJson.Options);
+        if (!withKnownValues)
+            context = context! with { KnownValues = null };
         using var stream = File.OpenRead(SharedData.Path("cases", file));
         var analysis = TrafficAnalyzer.Analyze(stream, context, new TrafficOptions { VendorDomains = domains, VendorName = vendor, CaptureName = capture });
         var found = analysis.Flows

@@ -85,6 +85,10 @@ public sealed class HarReader
         catch (JsonException ex)
         {
             var at = _committed + reader.BytesConsumed;
+            if (_eof && !_started && ex.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+                throw new TrafficFormatException("top level: the capture is empty");
+            if (_eof && (ex.Message.Contains("end of data", StringComparison.Ordinal) || ex.Message.Contains("Expected depth to be zero", StringComparison.Ordinal)))
+                throw new TrafficFormatException($"{Where()}: the capture ends early (truncated at byte {_committed + (_len - _pos)})");
             throw new TrafficFormatException($"{Where()}: not valid JSON near byte {at} ({FirstSentence(ex.Message)})");
         }
     }

@@ -40,7 +40,8 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
                 DecodeString(body, scope.Named($"multipart {name}", name), depth + 1);
             return;
         }
-        if (TryBase64Layer(t, scope, depth))
+        // Hex digits are base64 characters too: hex that decodes to text is taken first.
+        if (TryHexLayer(t, scope, depth) || TryBase64Layer(t, scope, depth))
             return;
         if (FormCodec.TryParse(t, out var pairs))
         {
@@ -59,8 +60,6 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             DecodeString(unescaped, scope.Step("url-decoded"), depth + 1);
             return;
         }
-        if (Codecs.TryHex(t, out var hexBytes))
-            DecodeBytes(hexBytes, scope.Step("hex"), depth + 1, hint: null, fromText: true);
     }
 
     /// <summary>Raw bytes of a body or of a decoded layer.</summary>
@@ -126,6 +125,17 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         // Keep the raw form too: a short base64-looking word might be a plain value after all.
         Emit(t, scope);
         DecodeBytes(bytes, scope.Step(url ? "base64url" : "base64"), depth + 1, hint: null, fromText: true);
+        return true;
+    }
+
+    private bool TryHexLayer(string t, DecodeScope scope, int depth)
+    {
+        if (!Codecs.TryHex(t, out var bytes))
+            return false;
+        if (!TextSniffer.IsGzip(bytes) && !TextSniffer.IsZlib(bytes) && !TextSniffer.TryText(bytes, out _))
+            return false;
+        Emit(t, scope);
+        DecodeBytes(bytes, scope.Step("hex"), depth + 1, hint: null, fromText: true);
         return true;
     }
 

@@ -17,7 +17,10 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
 
     public List<string> Warnings { get; } = [];
 
-    private sealed record PendingFlow(HarEntry? Entry, Observation? Observation, List<DataItem> Items, string Host);
+    /// <summary>Only what the flow needs from its entry, so bodies are not kept while the capture is read.</summary>
+    private sealed record EntryFacts(int Index, DateTimeOffset? StartedAt, string Method, string Url, string? ServerIp);
+
+    private sealed record PendingFlow(EntryFacts? Entry, Observation? Observation, List<DataItem> Items, string Host);
 
     public void Add(HarEntry entry)
     {
@@ -49,7 +52,7 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
         foreach (var item in items.Where(i => i.Type is IdentifierFieldDetector.CookieId or IdentifierFieldDetector.AccountId))
             See(item.Value, entry.Index);
         if (items.Count > 0)
-            _pending.Add(new PendingFlow(entry, null, items, url.Host));
+            _pending.Add(new PendingFlow(new EntryFacts(entry.Index, entry.StartedAt, entry.Method, entry.Url, entry.ServerIp), null, items, url.Host));
     }
 
     public void Add(Observation observation)

@@ -39,7 +39,7 @@ public static partial class PageVisits
         if (site is not null)
             return site.Equals("same-origin", StringComparison.OrdinalIgnoreCase) || site.Equals("same-site", StringComparison.OrdinalIgnoreCase);
         var fromSite = Sites.Registrable(from.Host);
-        return fromSite == Sites.Registrable(url.Host) && history.Pages.Any(p => Sites.Registrable(p.Host) == fromSite);
+        return fromSite == Sites.Registrable(url.Host) && history.VisitedSite(fromSite);
     }
 
     public static string? TitleOf(HarResponse? response)

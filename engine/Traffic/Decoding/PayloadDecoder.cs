@@ -74,8 +74,10 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             : null;
         if (method is not null)
         {
-            Inflate(bytes, method, scope, depth, reportInvalid: true);
-            return;
+            // Two zlib header bytes happen by chance in random data: only gzip, or a declared encoding, is reported.
+            var declared = method == "gzip" || hint is not null;
+            if (Inflate(bytes, method, scope, depth, reportInvalid: declared) || declared)
+                return;
         }
         if (TextSniffer.TryText(bytes, out var text))
         {

@@ -29,15 +29,14 @@ public sealed class BrowsingDetector : IDataDetector
                     found.Add(Item("search-query", page.SearchTerm, value, 0.95));
                 continue;
             }
-            foreach (var p in pages)
-            {
-                if (Sites.Registrable(p.Host) == site)
-                    continue;
-                if (p.Title is { Length: >= MinTitleLength } title && string.Equals(v, title.Trim(), StringComparison.OrdinalIgnoreCase))
-                    found.Add(Item("browsing-history", v, value, 0.85));
-                if (p.SearchTerm is { } term && MatchesTerm(v, term))
+            if (v.Length >= MinTitleLength && scan.History.FindTitle(v) is { } titled && Sites.Registrable(titled.Host) != site)
+                found.Add(Item("browsing-history", v, value, 0.85));
+            foreach (var p in scan.History.Searches)
+                if (Sites.Registrable(p.Host) != site && MatchesTerm(v, p.SearchTerm!))
+                {
                     found.Add(Item("search-query", v, value, 0.9));
-            }
+                    break;
+                }
         }
     }
 

@@ -6,8 +6,18 @@ public sealed class CaptureHistory
     private const int MaxPages = 10_000;
     private readonly List<VisitedPage> _pages = [];
     private readonly Dictionary<string, VisitedPage> _byUrl = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VisitedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, VisitedPage> _searches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _sites = new(StringComparer.Ordinal);
 
     public IReadOnlyList<VisitedPage> Pages => _pages;
+
+    /// <summary>Search-results pages, one per distinct term.</summary>
+    public IEnumerable<VisitedPage> Searches => _searches.Values;
+
+    public bool VisitedSite(string registrable) => _sites.Contains(registrable);
+
+    public VisitedPage? FindTitle(string title) => _byTitle.GetValueOrDefault(title.Trim());
 
     public void AddPage(string url, string host, string? title, string? searchTerm)
     {
@@ -16,18 +26,24 @@ public sealed class CaptureHistory
         var key = Normalise(url);
         if (_byUrl.TryGetValue(key, out var existing))
         {
-            existing.Title ??= title;
+            if (existing.Title is null && title is not null)
+                SetTitle(existing, title);
             return;
         }
-        var page = new VisitedPage(url, host) { Title = title, SearchTerm = searchTerm };
+        var page = new VisitedPage(url, host) { SearchTerm = searchTerm };
         _pages.Add(page);
         _byUrl[key] = page;
+        _sites.Add(Sites.Registrable(host));
+        if (title is not null)
+            SetTitle(page, title);
+        if (searchTerm is not null)
+            _searches.TryAdd(searchTerm, page);
     }
 
-    public void SetTitle(string url, string title)
+    private void SetTitle(VisitedPage page, string title)
     {
-        if (_byUrl.TryGetValue(Normalise(url), out var page))
-            page.Title ??= title;
+        page.Title = title;
+        _byTitle.TryAdd(title.Trim(), page);
     }
 
     public VisitedPage? FindUrl(string url) => _byUrl.GetValueOrDefault(Normalise(url));

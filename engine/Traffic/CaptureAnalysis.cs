@@ -14,6 +14,7 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
     private readonly Dictionary<string, (int Entry, bool Recurs)> _idSightings = new(StringComparer.Ordinal);
     private readonly RecipientResolver _recipients = new(options.VendorDomains, options.VendorName);
     private readonly TrafficContext _flowContext = context with { KnownValues = null };
+    private readonly FieldNameCache _names = new();
 
     public List<string> Warnings { get; } = [];
 
@@ -40,8 +41,8 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
             _history.AddPage(entry.Url, url.Host, PageVisits.TitleOf(entry.Response), SearchEngines.TermsOf(url));
         if (ownSite)
             return;
-        var decoder = new PayloadDecoder(limits, $"entry {entry.Index}", Warnings);
-        var values = RequestPayload.Collect(entry, url, decoder);
+        var decoder = new PayloadDecoder(limits, $"entry {entry.Index}", Warnings, _names);
+        var values = RequestPayload.Collect(entry, url, decoder, _names);
         if (values.Count == 0)
             return;
         var scan = new EntryScan { Index = entry.Index, Host = url.Host, Values = values, Context = context, History = _history, Entry = entry };

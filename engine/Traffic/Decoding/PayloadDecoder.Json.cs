@@ -12,10 +12,11 @@ public sealed partial class PayloadDecoder
                 foreach (var property in element.EnumerateObject())
                 {
                     var childPath = path + JsonPathStep(property.Name);
+                    var name = _names.Get(property.Name);
                     var child = scope with
                     {
-                        Field = property.Name,
-                        Trail = [.. scope.Trail, property.Name],
+                        Field = name,
+                        Trail = [.. scope.Trail, name],
                         Container = scope.Location + " → json " + path,
                     };
                     WalkJson(property.Value, child, childPath, depth);

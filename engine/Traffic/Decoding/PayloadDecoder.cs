@@ -9,8 +9,10 @@ namespace Compliance.Engine.Traffic.Decoding;
 /// strings, base64/base64url, hex, gzip/zlib/deflate/brotli, multipart) within depth and size bounds,
 /// and collects every scalar found with its path.
 /// </summary>
-public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLabel, ICollection<string> warnings)
+public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLabel, ICollection<string> warnings, FieldNameCache? names = null)
 {
+    private readonly FieldNameCache _names = names ?? new FieldNameCache();
+
     private readonly List<PayloadValue> _values = [];
     private long _budget = limits.MaxDecodedBytes;
     private bool _budgetReported;
@@ -37,7 +39,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         if (Multipart.TrySplit(t, out var parts))
         {
             foreach (var (name, body) in parts)
-                DecodeString(body, scope.Named($"multipart {name}", name), depth + 1);
+                DecodeString(body, scope.Named($"multipart {name}", _names.Get(name)), depth + 1);
             return;
         }
         // Hex digits are base64 characters too: hex that decodes to text is taken first.
@@ -46,7 +48,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         if (FormCodec.TryParse(t, out var pairs))
         {
             foreach (var (name, value) in pairs)
-                DecodeString(value, scope.Named($"form {name}", name), depth + 1);
+                DecodeString(value, scope.Named($"form {name}", _names.Get(name)), depth + 1);
             return;
         }
         Emit(s, scope);
@@ -151,7 +153,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         if (hash >= 0)
             query = query[..hash];
         foreach (var (name, value) in FormCodec.SplitPairs(query))
-            DecodeString(value, scope.Named($"url-query {name}", name), depth + 1);
+            DecodeString(value, scope.Named($"url-query {name}", _names.Get(name)), depth + 1);
     }
 
     private bool Spend(long bytes)
@@ -172,7 +174,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         {
             Value = value,
             Location = scope.Location,
-            Field = scope.Field,
+            Name = scope.Field,
             Trail = scope.Trail,
             Container = scope.Container,
             Origin = scope.Origin,

@@ -12,9 +12,10 @@ public sealed record PayloadValue
     public required string Value { get; init; }
     public required string Location { get; init; }
     /// <summary>The nearest field name (JSON key, form or query parameter, header name); empty when none.</summary>
-    public required string Field { get; init; }
+    public required FieldName Name { get; init; }
+    public string Field => Name.Text;
     /// <summary>All enclosing field names, outermost first.</summary>
-    public required IReadOnlyList<string> Trail { get; init; }
+    public required IReadOnlyList<FieldName> Trail { get; init; }
     /// <summary>Location of the enclosing object or array: values with the same container are siblings.</summary>
     public required string Container { get; init; }
     public required ValueOrigin Origin { get; init; }
@@ -25,15 +26,18 @@ public sealed record PayloadValue
 }
 
 /// <summary>The position reached while walking into a request: location, field names and origin.</summary>
-public sealed record DecodeScope(string Location, string Field, IReadOnlyList<string> Trail, string Container, ValueOrigin Origin, bool Decoded = false)
+public sealed record DecodeScope(string Location, FieldName Field, IReadOnlyList<FieldName> Trail, string Container, ValueOrigin Origin, bool Decoded = false)
 {
     public DecodeScope Step(string step) => this with { Location = Location + " → " + step, Container = Location + " → " + step, Decoded = true };
 
-    public DecodeScope Named(string step, string field) => this with
+    public DecodeScope Named(string step, FieldName field) => this with
     {
         Location = Location + " → " + step,
         Container = Location,
         Field = field,
-        Trail = field.Length == 0 ? Trail : [.. Trail, field],
+        Trail = field.Text.Length == 0 ? Trail : [.. Trail, field],
     };
+
+    public static DecodeScope Root(string location, FieldName field, string container, ValueOrigin origin) =>
+        new(location, field, field.Text.Length == 0 ? [] : [field], container, origin);
 }

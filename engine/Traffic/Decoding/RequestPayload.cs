@@ -20,9 +20,9 @@ public static class RequestPayload
     public static bool IsStandardHeader(string name) =>
         s_standardHeaders.Contains(name) || s_standardPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
-    public static IReadOnlyList<PayloadValue> Collect(HarEntry entry, Uri? url, PayloadDecoder decoder)
+    public static IReadOnlyList<PayloadValue> Collect(HarEntry entry, Uri? url, PayloadDecoder decoder, FieldNameCache names)
     {
-        var root = new DecodeScope("", "", [], "", ValueOrigin.Body);
+        var root = DecodeScope.Root("", FieldName.None, "", ValueOrigin.Body);
         if (url is not null)
         {
             var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -30,20 +30,20 @@ public static class RequestPayload
             {
                 var segment = Uri.UnescapeDataString(segments[i]);
                 if (segment.Length >= 6)
-                    decoder.DecodeString(segment, new DecodeScope($"url path[{i}]", "", [], "url path", ValueOrigin.UrlPath));
+                    decoder.DecodeString(segment, DecodeScope.Root($"url path[{i}]", FieldName.None, "url path", ValueOrigin.UrlPath));
             }
         }
         foreach (var (name, value) in QueryPairs(entry, url))
-            decoder.DecodeString(value, new DecodeScope($"query {name}", name, name.Length == 0 ? [] : [name], "query", ValueOrigin.Query));
+            decoder.DecodeString(value, DecodeScope.Root($"query {name}", names.Get(name), "query", ValueOrigin.Query));
         foreach (var header in entry.Headers)
             if (!IsStandardHeader(header.Name))
-                decoder.DecodeString(header.Value, new DecodeScope($"header {header.Name}", header.Name, [header.Name], "headers", ValueOrigin.Header));
-        CollectBody(entry, decoder, root with { Location = "body", Container = "body" });
+                decoder.DecodeString(header.Value, DecodeScope.Root($"header {header.Name}", names.Get(header.Name), "headers", ValueOrigin.Header));
+        CollectBody(entry, decoder, root with { Location = "body", Container = "body" }, names);
         var frame = 0;
         foreach (var message in entry.WebSocketMessages)
         {
             if (string.Equals(message.Type, "send", StringComparison.OrdinalIgnoreCase))
-                decoder.DecodeString(message.Data, new DecodeScope($"websocket[{frame}]", "", [], $"websocket[{frame}]", ValueOrigin.WebSocket));
+                decoder.DecodeString(message.Data, DecodeScope.Root($"websocket[{frame}]", FieldName.None, $"websocket[{frame}]", ValueOrigin.WebSocket));
             frame++;
         }
         return decoder.Values;
@@ -57,7 +57,7 @@ public static class RequestPayload
         return entry.QueryString.Select(p => (p.Name, p.Value));
     }
 
-    private static void CollectBody(HarEntry entry, PayloadDecoder decoder, DecodeScope body)
+    private static void CollectBody(HarEntry entry, PayloadDecoder decoder, DecodeScope body, FieldNameCache names)
     {
         var post = entry.PostData;
         if (post is null)
@@ -73,6 +73,6 @@ public static class RequestPayload
         }
         // Only params: some exporters drop the text of form posts.
         foreach (var p in post.Params)
-            decoder.DecodeString(p.Value, body.Named($"form {p.Name}", p.Name), 1);
+            decoder.DecodeString(p.Value, body.Named($"form {p.Name}", names.Get(p.Name)), 1);
     }
 }

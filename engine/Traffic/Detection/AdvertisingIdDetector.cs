@@ -14,9 +14,9 @@ public sealed class AdvertisingIdDetector : ValueDetector
         var v = value.Value.Trim();
         if (!IdentifierPatterns.Uuid().IsMatch(v) || v.All(c => c is '0' or '-'))
             return null;
-        if (FieldWords.HasAny(value.Field, s_adFields))
+        if (value.Name.HasAny(s_adFields))
             return Item("advertising-id", v, value, "pattern", 0.9);
-        var words = FieldWords.Split(value.Field);
+        var words = value.Name.Words;
         // "ad_id", "ad-id": the word "ad" beside "id".
         if (words.Contains("ad") && words.Contains("id"))
             return Item("advertising-id", v, value, "pattern", 0.85);

@@ -14,9 +14,9 @@ public sealed class AndroidIdDetector : ValueDetector
         var v = value.Value.Trim();
         if (!IdentifierPatterns.Hex16().IsMatch(v) || IdentifierPatterns.AllDigits(v))
             return null;
-        var confidence = FieldWords.HasAny(value.Field, s_androidFields) ? 0.9
-            : FieldWords.HasAny(value.Field, s_deviceFields) ? 0.75
-            : FieldWords.HasAny(value.Field, s_idFields) ? 0.6
+        var confidence = value.Name.HasAny(s_androidFields) ? 0.9
+            : value.Name.HasAny(s_deviceFields) ? 0.75
+            : value.Name.HasAny(s_idFields) ? 0.6
             : 0.2;
         return Item("android-id", v, value, "pattern", confidence);
     }

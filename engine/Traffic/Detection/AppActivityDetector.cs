@@ -29,11 +29,11 @@ public sealed partial class AppActivityDetector : ValueDetector
             return null;
         if (v.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             return null;
-        var compact = FieldWords.Compact(value.Field);
-        if (FieldWords.HasAny(value.Field, s_activityFields) && !IsLogLevel(compact, v))
+        var compact = value.Name.Compact;
+        if (value.Name.HasAny(s_activityFields) && !IsLogLevel(compact, v))
             return Item("app-activity", v, value, "app-activity", 0.8);
-        var eventField = FieldWords.HasAny(value.Field, s_eventFields)
-            || (compact is "n" or "name" or "en" or "t" && value.Trail.Any(t => t.StartsWith("ev", StringComparison.OrdinalIgnoreCase)));
+        var eventField = value.Name.HasAny(s_eventFields)
+            || (compact is "n" or "name" or "en" or "t" && value.Trail.Any(t => t.Text.StartsWith("ev", StringComparison.OrdinalIgnoreCase)));
         if (eventField && FieldWords.Split(v).Any(s_interactionWords.Contains))
             return Item("app-activity", v, value, "app-activity", 0.75);
         return null;

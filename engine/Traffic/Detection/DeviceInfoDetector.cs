@@ -21,11 +21,11 @@ public sealed partial class DeviceInfoDetector : ValueDetector
         var v = value.Value.Trim();
         if (v.Length is 0 or > 80 || value.IsBoolean || value.Field.Length == 0)
             return null;
-        var words = FieldWords.Split(value.Field);
-        var compact = FieldWords.Compact(value.Field);
+        var words = value.Name.Words;
+        var compact = value.Name.Compact;
         if (IsOsVersionField(words, compact) && v.Any(char.IsAsciiDigit))
             return Item("os-version", v, value, "field-name", 0.85);
-        if (FieldWords.HasAny(value.Field, s_osNameFields) && OsWithVersion().IsMatch(v))
+        if (value.Name.HasAny(s_osNameFields) && OsWithVersion().IsMatch(v))
             return Item("os-version", v, value, "field-name", 0.85);
         if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && v.Any(char.IsLetterOrDigit) && !value.IsNumber)
             return Item("device-model", v, value, "field-name", 0.85);

@@ -27,13 +27,13 @@ public sealed class FieldSemanticsDetector : ValueDetector
         var v = value.Value.Trim();
         if (v.Length == 0 || value.Origin == ValueOrigin.UrlPath)
             return null;
-        if (FieldWords.HasAny(value.Field, s_network) && !FieldWords.HasAny(value.Field, s_notNetwork))
+        if (value.Name.HasAny(s_network) && !value.Name.HasAny(s_notNetwork))
             return Item("network-info", v, value, "field-name", 0.75);
-        if (FieldWords.TrailHasAny(value.Trail, s_health) && (value.IsNumber || v.Any(char.IsAsciiDigit)))
+        if (value.Trail.Any(n => n.HasAny(s_health)) && (value.IsNumber || v.Any(char.IsAsciiDigit)))
             return Item("health-data", v, value, "field-name", 0.75);
-        if (FieldWords.TrailHasAny(value.Trail, s_usage) && !value.IsBoolean)
+        if (value.Trail.Any(n => n.HasAny(s_usage)) && !value.IsBoolean)
             return Item("usage-statistics", v, value, "field-name", 0.7);
-        if (FieldWords.HasAny(value.Field, s_media) && !value.IsNumber && !value.IsBoolean && v.Any(char.IsLetter))
+        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && v.Any(char.IsLetter))
             return Item("media-usage", v, value, "field-name", 0.7);
         return null;
     }

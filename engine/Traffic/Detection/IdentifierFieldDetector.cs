@@ -30,14 +30,14 @@ public sealed class IdentifierFieldDetector : ValueDetector
         if (value.Field.Length == 0 || value.IsBoolean || value.Origin == ValueOrigin.UrlPath)
             return null;
         var v = value.Value.Trim();
-        if (!IdentifierPatterns.LooksLikeId(v) || FieldWords.HasAny(value.Field, s_nonceWords))
+        if (!IdentifierPatterns.LooksLikeId(v) || value.Name.HasAny(s_nonceWords))
             return null;
-        var words = FieldWords.Split(value.Field);
+        var words = value.Name.Words;
         if (words.Contains("app") && !words.Contains("instance"))
             return null;
-        if (FieldWords.HasAny(value.Field, s_accountWords))
+        if (value.Name.HasAny(s_accountWords))
             return Item(AccountId, v, value, "recurring-id", 0.75);
-        if (FieldWords.HasAny(value.Field, s_cookieWords))
+        if (value.Name.HasAny(s_cookieWords))
             return Item(CookieId, v, value, "recurring-id", 0.8);
         return null;
     }

@@ -13,8 +13,8 @@ public sealed class ImeiDetector : ValueDetector
         var v = value.Value.Trim();
         if (v.Length != 15 || !IdentifierPatterns.AllDigits(v) || !IdentifierPatterns.LuhnValid(v))
             return null;
-        var confidence = FieldWords.HasAny(value.Field, s_imeiFields) ? 0.95
-            : FieldWords.HasAny(value.Field, s_deviceFields) ? 0.7
+        var confidence = value.Name.HasAny(s_imeiFields) ? 0.95
+            : value.Name.HasAny(s_deviceFields) ? 0.7
             : 0.3;
         return Item("imei", v, value, "pattern", confidence);
     }

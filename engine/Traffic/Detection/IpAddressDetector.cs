@@ -12,9 +12,9 @@ public sealed class IpAddressDetector : ValueDetector
     public override DataItem? Inspect(PayloadValue value)
     {
         var v = value.Value.Trim();
-        if (v.Length is < 7 or > 45 || value.IsNumber || FieldWords.HasAny(value.Field, s_versionFields))
+        if (v.Length is < 7 or > 45 || value.IsNumber || value.Name.HasAny(s_versionFields))
             return null;
-        var ipField = FieldWords.HasAny(value.Field, s_ipFields);
+        var ipField = value.Name.HasAny(s_ipFields);
         if (IdentifierPatterns.IPv4().IsMatch(v))
         {
             if (v.StartsWith("0.", StringComparison.Ordinal) || v.StartsWith("127.", StringComparison.Ordinal) || v == "255.255.255.255")

@@ -1,3 +1,5 @@
+using Compliance.Engine.Traffic.Decoding;
+
 namespace Compliance.Engine.Traffic.Detection;
 
 /// <summary>

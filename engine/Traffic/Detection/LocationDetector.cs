@@ -30,22 +30,22 @@ public sealed partial class LocationDetector : IDataDetector
             var numbers = new List<PayloadValue>();
             foreach (var v in group)
             {
-                var compact = FieldWords.Compact(v.Field);
-                if (s_lat.Contains(compact) || (FieldWords.Split(v.Field) is [.., "lat" or "latitude"]))
+                var compact = v.Name.Compact;
+                if (s_lat.Contains(compact) || (v.Name.Words is [.., "lat" or "latitude"]))
                     lat ??= v;
-                else if (s_lon.Contains(compact) || (FieldWords.Split(v.Field) is [.., "lng" or "lon" or "longitude"]))
+                else if (s_lon.Contains(compact) || (v.Name.Words is [.., "lng" or "lon" or "longitude"]))
                     lon ??= v;
                 if (v.IsNumber || IsDecimal(v.Value))
                     numbers.Add(v);
-                if (FieldWords.HasAny(v.Field, s_coarse) && v.Value.Trim().Length >= 2 && !v.IsBoolean)
+                if (v.Name.HasAny(s_coarse) && v.Value.Trim().Length >= 2 && !v.IsBoolean)
                     found.Add(Item("coarse-location", v.Value, v, 0.75));
                 var text = LatLonText().Match(v.Value);
-                if (text.Success && FieldWords.HasAny(v.Field, s_pairFields))
+                if (text.Success && v.Name.HasAny(s_pairFields))
                     AddPair(found, v, text.Groups[1].Value, text.Groups[2].Value, 0.8);
             }
             if (lat is not null && lon is not null)
                 AddPair(found, lat, lat.Value, lon.Value, 0.9);
-            else if (numbers.Count == 2 && group.Count() == 2 && FieldWords.TrailHasAny(numbers[0].Trail, s_pairFields))
+            else if (numbers.Count == 2 && group.Count() == 2 && numbers[0].Trail.Any(n => n.HasAny(s_pairFields)))
                 AddPair(found, numbers[0], numbers[0].Value, numbers[1].Value, 0.8);
         }
     }

@@ -16,7 +16,7 @@ public sealed class MacAddressDetector : ValueDetector
         if (mac is "00:00:00:00:00:00" or "ff:ff:ff:ff:ff:ff" or "02:00:00:00:00:00")
             return null;
         // The access point's BSSID describes the network, not the device.
-        if (FieldWords.HasAny(value.Field, s_routerFields))
+        if (value.Name.HasAny(s_routerFields))
             return Item("network-info", match.Value, value, "pattern", 0.75);
         return Item("mac-address", match.Value, value, "pattern", 0.85);
     }

@@ -28,7 +28,7 @@ public sealed class PhoneDetector : ValueDetector
         }
         if (digits < 7 || (v.Contains('.') && !v.Contains(' ')))
             return null;
-        var phoneField = FieldWords.HasAny(value.Field, s_phoneFields);
+        var phoneField = value.Name.HasAny(s_phoneFields);
         var international = v.StartsWith('+') || v.StartsWith("00", StringComparison.Ordinal);
         if (!international && !phoneField)
             return null;

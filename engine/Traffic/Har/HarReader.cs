@@ -22,7 +22,7 @@ public sealed class HarReader
     private readonly TrafficLimits _limits;
     private readonly List<Frame> _frames = [];
     private readonly List<string> _warnings = [];
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[1024 * 1024];
     private int _pos;
     private int _len;
     private long _committed;
@@ -187,17 +187,22 @@ public sealed class HarReader
             _itemIndex++;
             return null;
         }
-        var start = reader.TokenStartIndex;
-        if (!reader.TrySkip())
-            return Rewind(before, beforeConsumed);
-        var memory = _buffer.AsMemory(_pos + (int)start, (int)(reader.BytesConsumed - start));
-        _itemIndex++;
-        using (var doc = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = 256, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }))
+        if (frame == Frame.Entries)
         {
-            _item = frame == Frame.Entries
-                ? HarEntryParser.Parse(doc.RootElement, index)
-                : ObservationParser.Parse(doc.RootElement, index);
+            if (!HarEntryReader.TryRead(ref reader, index, _limits, out var entry))
+                return Rewind(before, beforeConsumed);
+            _item = entry;
         }
+        else
+        {
+            var start = reader.TokenStartIndex;
+            if (!reader.TrySkip())
+                return Rewind(before, beforeConsumed);
+            var memory = _buffer.AsMemory(_pos + (int)start, (int)(reader.BytesConsumed - start));
+            using var doc = JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = 256, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            _item = ObservationParser.Parse(doc.RootElement, index);
+        }
+        _itemIndex++;
         Commit(ref reader);
         return StepResult.Item;
     }

@@ -5,9 +5,14 @@ namespace Compliance.Engine.Traffic.Har;
 /// <summary>Turns one element of an observation report's "observations" into an Observation.</summary>
 internal static class ObservationParser
 {
+    private static string? OptionalString(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
     public static Observation Parse(JsonElement element, int index)
     {
-        var destination = HarEntryParser.OptionalString(element, "destination")
+        var destination = OptionalString(element, "destination")
             ?? throw new TrafficFormatException($"observation {index}: destination is missing");
         var types = new List<string>();
         if (element.TryGetProperty("dataTypes", out var array))
@@ -36,9 +41,9 @@ internal static class ObservationParser
             Destination = destination,
             DataTypes = types,
             Context = context,
-            Evidence = HarEntryParser.OptionalString(element, "evidence"),
-            Url = HarEntryParser.OptionalString(element, "url"),
-            Method = HarEntryParser.OptionalString(element, "method"),
+            Evidence = OptionalString(element, "evidence"),
+            Url = OptionalString(element, "url"),
+            Method = OptionalString(element, "method"),
         };
     }
 }

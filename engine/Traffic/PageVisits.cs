@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Compliance.Engine.Traffic.Detection;
 using Compliance.Engine.Traffic.Har;
 
@@ -9,11 +7,8 @@ namespace Compliance.Engine.Traffic;
 /// Tells the user's own page visits apart from flows: navigations, the subresources pages load from
 /// their own site, and the pages (with titles) later payloads may report.
 /// </summary>
-public static partial class PageVisits
+public static class PageVisits
 {
-    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex Title();
-
     /// <summary>A top-level navigation by the user (Sec-Fetch headers, or a plain browser request for HTML).</summary>
     public static bool IsNavigation(HarEntry entry)
     {
@@ -42,17 +37,5 @@ public static partial class PageVisits
         return fromSite == Sites.Registrable(url.Host) && history.VisitedSite(fromSite);
     }
 
-    public static string? TitleOf(HarResponse? response)
-    {
-        if (response?.Text is not { Length: > 0 } text || response.MimeType?.Contains("html", StringComparison.OrdinalIgnoreCase) != true)
-            return null;
-        if (string.Equals(response.Encoding, "base64", StringComparison.OrdinalIgnoreCase))
-            return null;
-        var head = text.Length > 65536 ? text[..65536] : text;
-        var match = Title().Match(head);
-        if (!match.Success)
-            return null;
-        var title = WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
-        return title.Length is > 0 and <= 500 ? title : null;
-    }
+    public static string? TitleOf(HarResponse? response) => response?.Title;
 }

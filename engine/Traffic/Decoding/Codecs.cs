@@ -27,6 +27,9 @@ public static class Codecs
         }
         if (sawUrl && sawStd)
             return false;
+        // Hex digests and UUIDs are made of base64 characters but are not base64.
+        if (t.All(char.IsAsciiHexDigit) || (t.Length == 36 && t[8] == '-' && t[13] == '-' && t[18] == '-' && t[23] == '-'))
+            return false;
         var core = t.TrimEnd('=');
         if (core.Length % 4 == 1 || core.Contains('='))
             return false;

@@ -9,6 +9,7 @@ public sealed partial class PayloadDecoder
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                var objectContainer = scope.Location + " → json " + path;
                 foreach (var property in element.EnumerateObject())
                 {
                     var childPath = path + JsonPathStep(property.Name);
@@ -17,16 +18,17 @@ public sealed partial class PayloadDecoder
                     {
                         Field = name,
                         Trail = [.. scope.Trail, name],
-                        Container = scope.Location + " → json " + path,
+                        Container = objectContainer,
                     };
                     WalkJson(property.Value, child, childPath, depth);
                 }
                 break;
             case JsonValueKind.Array:
                 var i = 0;
+                var inArray = scope with { Container = scope.Location + " → json " + path };
                 foreach (var item in element.EnumerateArray())
                 {
-                    WalkJson(item, scope with { Container = scope.Location + " → json " + path }, $"{path}[{i}]", depth);
+                    WalkJson(item, inArray, $"{path}[{i}]", depth);
                     i++;
                 }
                 break;

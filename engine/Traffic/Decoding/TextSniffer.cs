@@ -5,8 +5,6 @@ namespace Compliance.Engine.Traffic.Decoding;
 /// <summary>Decides whether decoded bytes are text worth decoding further (avoids false decodes of random bytes).</summary>
 public static class TextSniffer
 {
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static bool IsGzip(ReadOnlySpan<byte> b) => b.Length >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8;
 
     public static bool IsZlib(ReadOnlySpan<byte> b) => b.Length >= 3 && Har.CaptureStream.IsZlibHeader(b[0], b[1]);
@@ -15,16 +13,10 @@ public static class TextSniffer
     public static bool TryText(ReadOnlySpan<byte> bytes, out string text)
     {
         text = "";
-        if (bytes.Length < 4)
+        // Validate first: a decoder that throws on bad bytes is far too slow for random binary values.
+        if (bytes.Length < 4 || !System.Text.Unicode.Utf8.IsValid(bytes))
             return false;
-        try
-        {
-            text = s_strictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
+        text = Encoding.UTF8.GetString(bytes);
         var bad = 0;
         foreach (var c in text)
             if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))

@@ -21,6 +21,8 @@ public sealed record HarResponse
     public string? Text { get; init; }
     public string? Encoding { get; init; }
     public IReadOnlyList<HarPair> Headers { get; init; } = [];
+    /// <summary>The &lt;title&gt; of an HTML response (the body itself is not kept).</summary>
+    public string? Title { get; init; }
 }
 
 /// <summary>One frame of the Chrome/mitmproxy "_webSocketMessages" extension.</summary>

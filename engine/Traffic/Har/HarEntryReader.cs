@@ -137,7 +137,7 @@ internal static class HarEntryReader
         if (r.TokenType != JsonTokenType.StartObject)
             return Skip(ref r);
         var status = 0;
-        string? mime = null, text = null, encoding = null;
+        string? mime = null, text = null, encoding = null, title = null;
         var headers = new List<HarPair>();
         while (true)
         {
@@ -157,18 +157,18 @@ internal static class HarEntryReader
                     ok = Skip(ref r);
                     break;
                 case "headers": ok = ReadPairs(ref r, headers, b.Index, "response.headers"); break;
-                case "content": ok = ReadContent(ref r, limits, ref mime, ref text, ref encoding); break;
+                case "content": ok = ReadContent(ref r, limits, ref mime, ref text, ref encoding, ref title); break;
                 default: ok = Skip(ref r); break;
             }
             if (!ok)
                 return false;
         }
-        b.Response = new HarResponse { Status = status, MimeType = mime, Text = text, Encoding = encoding, Headers = headers };
+        b.Response = new HarResponse { Status = status, MimeType = mime, Text = text, Encoding = encoding, Headers = headers, Title = title };
         return true;
     }
 
-    /// <summary>Response bodies are only kept when small and useful: HTML (page titles) or gzip (to report corruption).</summary>
-    private static bool ReadContent(ref Utf8JsonReader r, TrafficLimits limits, ref string? mime, ref string? text, ref string? encoding)
+    /// <summary>Of a response body only the HTML title is kept, or a small gzip body (to report corruption).</summary>
+    private static bool ReadContent(ref Utf8JsonReader r, TrafficLimits limits, ref string? mime, ref string? text, ref string? encoding, ref string? title)
     {
         if (r.TokenType != JsonTokenType.StartObject)
             return Skip(ref r);
@@ -190,8 +190,10 @@ internal static class HarEntryReader
                     Scalar(ref r, out encoding);
                     break;
                 case "text" when r.TokenType == JsonTokenType.String:
-                    if (r.ValueSpan.Length <= limits.MaxResponseTextBytes && WorthKeeping(r.ValueSpan, mime))
+                    if (r.ValueSpan.Length <= limits.MaxResponseTextBytes && r.ValueSpan.TrimStart(" \t\r\n"u8).StartsWith("H4sI"u8))
                         text = r.GetString();
+                    else if (LooksLikeHtml(r.ValueSpan, mime))
+                        title = HtmlTitle.Find(r.ValueSpan);
                     break;
                 default:
                     if (!Skip(ref r))
@@ -201,12 +203,12 @@ internal static class HarEntryReader
         }
     }
 
-    private static bool WorthKeeping(ReadOnlySpan<byte> raw, string? mime)
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> raw, string? mime)
     {
         if (mime?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
             return true;
         var t = raw.TrimStart(" \t\r\n"u8);
-        return t.StartsWith("H4sI"u8) || t.StartsWith("<"u8) || t.StartsWith("\\u003c"u8) || t.StartsWith("\\u003C"u8);
+        return t.StartsWith("<"u8) || t.StartsWith("\\u003c"u8) || t.StartsWith("\\u003C"u8);
     }
 
     private static bool ReadMessages(ref Utf8JsonReader r, Builder b)

@@ -32,9 +32,6 @@ public sealed class IdentifierFieldDetector : ValueDetector
         var v = value.Value.Trim();
         if (!IdentifierPatterns.LooksLikeId(v) || value.Name.HasAny(s_nonceWords))
             return null;
-        var words = value.Name.Words;
-        if (words.Contains("app") && !words.Contains("instance"))
-            return null;
         if (value.Name.HasAny(s_accountWords))
             return Item(AccountId, v, value, "recurring-id", 0.75);
         if (value.Name.HasAny(s_cookieWords))

@@ -35,9 +35,12 @@ public sealed class PhoneDetector : ValueDetector
         try
         {
             var number = s_util.Parse(v.StartsWith("00", StringComparison.Ordinal) ? "+" + v[2..] : v, "US");
-            if (!s_util.IsValidNumber(number))
+            // Test devices and published examples use reserved ranges (555-01xx, 07700 900xxx) that are
+            // possible but not assigned: in a phone field they still count.
+            var valid = s_util.IsValidNumber(number);
+            if (!valid && !s_util.IsPossibleNumber(number))
                 return null;
-            var confidence = phoneField ? 0.9 : international ? 0.75 : 0.6;
+            var confidence = valid ? (phoneField ? 0.9 : international ? 0.75 : 0.6) : (phoneField ? 0.8 : 0.45);
             return Item("phone-number", v, value, "pattern", confidence);
         }
         catch (NumberParseException)

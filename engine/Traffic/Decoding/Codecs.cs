@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.IO.Compression;
 
 namespace Compliance.Engine.Traffic.Decoding;
@@ -11,42 +10,54 @@ public static class Codecs
     {
         bytes = [];
         url = false;
-        var t = s.Trim();
+        var t = s.AsSpan().Trim();
         if (t.Length < 8)
             return false;
         var sawUrl = false;
         var sawStd = false;
+        var allHex = true;
+        var padding = 0;
         foreach (var c in t)
         {
+            if (c == '=')
+            {
+                padding++;
+                continue;
+            }
+            if (padding > 0)
+                return false;
             if (c is '-' or '_')
                 sawUrl = true;
             else if (c is '+' or '/')
                 sawStd = true;
-            else if (!char.IsAsciiLetterOrDigit(c) && c != '=')
+            else if (!char.IsAsciiLetterOrDigit(c))
                 return false;
+            allHex &= char.IsAsciiHexDigit(c);
         }
-        if (sawUrl && sawStd)
-            return false;
+        var core = t[..^padding];
         // Hex digests and UUIDs are made of base64 characters but are not base64.
-        if (t.All(char.IsAsciiHexDigit) || (t.Length == 36 && t[8] == '-' && t[13] == '-' && t[18] == '-' && t[23] == '-'))
+        if ((sawUrl && sawStd) || padding > 2 || core.Length % 4 == 1 || allHex || IsUuidShape(t))
             return false;
-        var core = t.TrimEnd('=');
-        if (core.Length % 4 == 1 || core.Contains('='))
+        var chars = new char[core.Length + (4 - core.Length % 4) % 4];
+        core.CopyTo(chars);
+        for (var i = 0; i < core.Length; i++)
+            chars[i] = chars[i] switch { '-' => '+', '_' => '/', var c => c };
+        chars.AsSpan(core.Length).Fill('=');
+        var buffer = new byte[chars.Length / 4 * 3];
+        if (!Convert.TryFromBase64Chars(chars, buffer, out var written))
             return false;
-        var normal = sawUrl ? core.Replace('-', '+').Replace('_', '/') : core;
-        normal = normal.PadRight(normal.Length + (4 - normal.Length % 4) % 4, '=');
-        var buffer = new byte[Base64.GetMaxDecodedFromUtf8Length(normal.Length)];
-        if (!Convert.TryFromBase64String(normal, buffer, out var written))
-            return false;
-        bytes = buffer.AsSpan(0, written).ToArray();
+        bytes = written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
         url = sawUrl;
         return true;
     }
 
+    private static bool IsUuidShape(ReadOnlySpan<char> t) =>
+        t.Length == 36 && t[8] == '-' && t[13] == '-' && t[18] == '-' && t[23] == '-';
+
     public static bool TryHex(string s, out byte[] bytes)
     {
         bytes = [];
-        var t = s.Trim();
+        var t = s.AsSpan().Trim();
         if (t.Length < 8 || t.Length % 2 != 0)
             return false;
         foreach (var c in t)

@@ -173,7 +173,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         _values.Add(new PayloadValue
         {
             Value = value,
-            Location = scope.Location,
+            Path = scope.Location,
             Name = scope.Field,
             Trail = scope.Trail,
             Container = scope.Container,
@@ -204,7 +204,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
                 DecodeString(root.GetString()!, scope.Step("json-string"), depth + 1);
                 return true;
             }
-            WalkJson(root, scope, "$", depth + 1);
+            WalkJson(root, scope with { Location = scope.Location.Step("json $") }, depth + 1);
         }
         return true;
     }

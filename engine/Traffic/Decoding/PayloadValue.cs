@@ -10,14 +10,15 @@ public enum ValueOrigin { UrlPath, Query, Header, Body, WebSocket }
 public sealed record PayloadValue
 {
     public required string Value { get; init; }
-    public required string Location { get; init; }
+    public required ValuePath Path { get; init; }
+    public string Location => Path.ToString();
     /// <summary>The nearest field name (JSON key, form or query parameter, header name); empty when none.</summary>
     public required FieldName Name { get; init; }
     public string Field => Name.Text;
     /// <summary>All enclosing field names, outermost first.</summary>
     public required IReadOnlyList<FieldName> Trail { get; init; }
-    /// <summary>Location of the enclosing object or array: values with the same container are siblings.</summary>
-    public required string Container { get; init; }
+    /// <summary>The enclosing object or array: values with the same container (by reference) are siblings.</summary>
+    public required ValuePath Container { get; init; }
     public required ValueOrigin Origin { get; init; }
     public bool IsNumber { get; init; }
     public bool IsBoolean { get; init; }
@@ -26,18 +27,22 @@ public sealed record PayloadValue
 }
 
 /// <summary>The position reached while walking into a request: location, field names and origin.</summary>
-public sealed record DecodeScope(string Location, FieldName Field, IReadOnlyList<FieldName> Trail, string Container, ValueOrigin Origin, bool Decoded = false)
+public sealed record DecodeScope(ValuePath Location, FieldName Field, IReadOnlyList<FieldName> Trail, ValuePath Container, ValueOrigin Origin, bool Decoded = false)
 {
-    public DecodeScope Step(string step) => this with { Location = Location + " → " + step, Container = Location + " → " + step, Decoded = true };
+    public DecodeScope Step(string step)
+    {
+        var at = Location.Step(step);
+        return this with { Location = at, Container = at, Decoded = true };
+    }
 
     public DecodeScope Named(string step, FieldName field) => this with
     {
-        Location = Location + " → " + step,
+        Location = Location.Step(step),
         Container = Location,
         Field = field,
         Trail = field.Text.Length == 0 ? Trail : [.. Trail, field],
     };
 
-    public static DecodeScope Root(string location, FieldName field, string container, ValueOrigin origin) =>
-        new(location, field, field.Text.Length == 0 ? [] : [field], container, origin);
+    public static DecodeScope Root(string location, FieldName field, ValuePath container, ValueOrigin origin) =>
+        new(ValuePath.Root(location), field, field.Text.Length == 0 ? [] : [field], container, origin);
 }

@@ -22,28 +22,31 @@ public static class RequestPayload
 
     public static IReadOnlyList<PayloadValue> Collect(HarEntry entry, Uri? url, PayloadDecoder decoder, FieldNameCache names)
     {
-        var root = DecodeScope.Root("", FieldName.None, "", ValueOrigin.Body);
+        var root = DecodeScope.Root("body", FieldName.None, ValuePath.Root("body"), ValueOrigin.Body);
         if (url is not null)
         {
+            var urlPath = ValuePath.Root("url path");
             var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < segments.Length; i++)
             {
                 var segment = Uri.UnescapeDataString(segments[i]);
                 if (segment.Length >= 6)
-                    decoder.DecodeString(segment, DecodeScope.Root($"url path[{i}]", FieldName.None, "url path", ValueOrigin.UrlPath));
+                    decoder.DecodeString(segment, DecodeScope.Root($"url path[{i}]", FieldName.None, urlPath, ValueOrigin.UrlPath));
             }
         }
+        var query = ValuePath.Root("query");
         foreach (var (name, value) in QueryPairs(entry, url))
-            decoder.DecodeString(value, DecodeScope.Root($"query {name}", names.Get(name), "query", ValueOrigin.Query));
+            decoder.DecodeString(value, DecodeScope.Root($"query {name}", names.Get(name), query, ValueOrigin.Query));
+        var headers = ValuePath.Root("headers");
         foreach (var header in entry.Headers)
             if (!IsStandardHeader(header.Name))
-                decoder.DecodeString(header.Value, DecodeScope.Root($"header {header.Name}", names.Get(header.Name), "headers", ValueOrigin.Header));
-        CollectBody(entry, decoder, root with { Location = "body", Container = "body" }, names);
+                decoder.DecodeString(header.Value, DecodeScope.Root($"header {header.Name}", names.Get(header.Name), headers, ValueOrigin.Header));
+        CollectBody(entry, decoder, root, names);
         var frame = 0;
         foreach (var message in entry.WebSocketMessages)
         {
             if (string.Equals(message.Type, "send", StringComparison.OrdinalIgnoreCase))
-                decoder.DecodeString(message.Data, DecodeScope.Root($"websocket[{frame}]", FieldName.None, $"websocket[{frame}]", ValueOrigin.WebSocket));
+                decoder.DecodeString(message.Data, DecodeScope.Root($"websocket[{frame}]", FieldName.None, ValuePath.Root($"websocket[{frame}]"), ValueOrigin.WebSocket));
             frame++;
         }
         return decoder.Values;

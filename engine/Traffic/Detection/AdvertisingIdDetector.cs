@@ -12,7 +12,7 @@ public sealed class AdvertisingIdDetector : ValueDetector
     public override DataItem? Inspect(PayloadValue value)
     {
         var v = value.Value.Trim();
-        if (!IdentifierPatterns.Uuid().IsMatch(v) || v.All(c => c is '0' or '-'))
+        if (v.Length != 36 || !IdentifierPatterns.Uuid().IsMatch(v) || v.All(c => c is '0' or '-'))
             return null;
         if (value.Name.HasAny(s_adFields))
             return Item("advertising-id", v, value, "pattern", 0.9);

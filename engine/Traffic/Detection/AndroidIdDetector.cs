@@ -12,7 +12,7 @@ public sealed class AndroidIdDetector : ValueDetector
     public override DataItem? Inspect(PayloadValue value)
     {
         var v = value.Value.Trim();
-        if (!IdentifierPatterns.Hex16().IsMatch(v) || IdentifierPatterns.AllDigits(v))
+        if (v.Length != 16 || !IdentifierPatterns.Hex16().IsMatch(v) || IdentifierPatterns.AllDigits(v))
             return null;
         var confidence = value.Name.HasAny(s_androidFields) ? 0.9
             : value.Name.HasAny(s_deviceFields) ? 0.75

@@ -19,7 +19,7 @@ public sealed class EmailDetector : ValueDetector
 
     public override DataItem? Inspect(PayloadValue value)
     {
-        if (!value.Value.Contains('@'))
+        if (value.IsNumber || !value.Value.Contains('@'))
             return null;
         var match = IdentifierPatterns.Email().Match(value.Value);
         if (!match.Success || IsAssetName(match.Value))

@@ -12,7 +12,7 @@ public sealed class IpAddressDetector : ValueDetector
     public override DataItem? Inspect(PayloadValue value)
     {
         var v = value.Value.Trim();
-        if (v.Length is < 7 or > 45 || value.IsNumber || value.Name.HasAny(s_versionFields))
+        if (v.Length is < 7 or > 45 || value.IsNumber || !(char.IsAsciiDigit(v[0]) || v.Contains(':')) || value.Name.HasAny(s_versionFields))
             return null;
         var ipField = value.Name.HasAny(s_ipFields);
         if (IdentifierPatterns.IPv4().IsMatch(v))

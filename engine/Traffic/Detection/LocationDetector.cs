@@ -35,12 +35,11 @@ public sealed partial class LocationDetector : IDataDetector
                     lat ??= v;
                 else if (s_lon.Contains(compact) || (v.Name.Words is [.., "lng" or "lon" or "longitude"]))
                     lon ??= v;
-                if (v.IsNumber || IsDecimal(v.Value))
+                if (v.IsNumber || (v.Value.Length < 24 && IsDecimal(v.Value)))
                     numbers.Add(v);
                 if (v.Name.HasAny(s_coarse) && v.Value.Trim().Length >= 2 && !v.IsBoolean)
                     found.Add(Item("coarse-location", v.Value, v, 0.75));
-                var text = LatLonText().Match(v.Value);
-                if (text.Success && v.Name.HasAny(s_pairFields))
+                if (!v.IsNumber && v.Value.Contains(',') && v.Name.HasAny(s_pairFields) && LatLonText().Match(v.Value) is { Success: true } text)
                     AddPair(found, v, text.Groups[1].Value, text.Groups[2].Value, 0.8);
             }
             if (lat is not null && lon is not null)

@@ -9,7 +9,10 @@ public sealed class MacAddressDetector : ValueDetector
 
     public override DataItem? Inspect(PayloadValue value)
     {
-        var match = IdentifierPatterns.Mac().Match(value.Value);
+        var v = value.Value;
+        if (v.Length < 17 || (v.IndexOf(':') < 0 && v.IndexOf('-') < 0))
+            return null;
+        var match = IdentifierPatterns.Mac().Match(v);
         if (!match.Success)
             return null;
         var mac = match.Value.ToLowerInvariant().Replace('-', ':');

@@ -7,13 +7,26 @@ namespace Compliance.Engine.Tests.Traffic.Detection;
 /// <summary>Builds decoded values and entry scans for detector tests.</summary>
 internal static class Values
 {
+    private static readonly Dictionary<string, ValuePath> s_containers = new(StringComparer.Ordinal);
+
+    /// <summary>Values given the same container text share one container node, as siblings do.</summary>
+    private static ValuePath ContainerOf(string text)
+    {
+        lock (s_containers)
+        {
+            if (!s_containers.TryGetValue(text, out var path))
+                s_containers[text] = path = ValuePath.Root(text);
+            return path;
+        }
+    }
+
     public static PayloadValue At(string field, string value, bool number = false, string container = "body → json $", string[]? trail = null) => new()
     {
         Value = value,
-        Location = $"body → json $.{field}",
+        Path = ValuePath.Root("body").Step("json $").Property(field),
         Name = new FieldName(field),
         Trail = (trail ?? [field]).Select(t => new FieldName(t)).ToList(),
-        Container = container,
+        Container = ContainerOf(container),
         Origin = ValueOrigin.Body,
         IsNumber = number,
     };

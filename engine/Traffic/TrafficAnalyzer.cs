@@ -1,3 +1,5 @@
+using Compliance.Engine.Traffic.Har;
+
 namespace Compliance.Engine.Traffic;
 
 /// <summary>What the analyzer needs beside the capture: who the vendor is.</summary>
@@ -9,6 +11,8 @@ public sealed record TrafficOptions
     public string? CaptureName { get; init; }
     /// <summary>Prefix of flow ids ("f-" gives f-1, f-2 …).</summary>
     public string IdPrefix { get; init; } = "f-";
+    /// <summary>Size, depth and decompression bounds; the defaults suit captures of any size.</summary>
+    public TrafficLimits Limits { get; init; } = TrafficLimits.Default;
 }
 
 /// <summary>The flows found in one capture, with the context used and what was skipped.</summary>
@@ -27,7 +31,54 @@ public sealed class TrafficFormatException(string message) : Exception(message);
 /// <summary>Reads a HAR file or an observation report and returns the flows of personal data it shows.</summary>
 public static class TrafficAnalyzer
 {
-    // PLACEHOLDER until the traffic-analysis work lands: finds nothing.
-    public static TrafficAnalysis Analyze(Stream capture, TrafficContext? context, TrafficOptions options) =>
-        new() { Flows = [], Context = context ?? TrafficContext.Unknown };
+    /// <summary>
+    /// Streams the capture entry by entry. A context given by the caller wins over log._context, field
+    /// by field (TrafficContext.MergedWith).
+    /// </summary>
+    public static TrafficAnalysis Analyze(Stream capture, TrafficContext? context, TrafficOptions options)
+    {
+        var start = capture.CanSeek ? capture.Position : -1;
+        var first = Run(capture, context, options, null);
+        // log._context written after the entries: a seekable capture is read again with it from the start.
+        if (first.LateContext is { } late && start >= 0)
+        {
+            capture.Position = start;
+            return Run(capture, context, options, late).Analysis;
+        }
+        return first.Analysis;
+    }
+
+    private static (TrafficAnalysis Analysis, TrafficContext? LateContext) Run(Stream capture, TrafficContext? given, TrafficOptions options, TrafficContext? preset)
+    {
+        var reader = new HarReader(capture, options.Limits);
+        CaptureAnalysis? analysis = null;
+        TrafficContext? effective = null;
+        foreach (var item in reader.ReadItems())
+        {
+            if (analysis is null)
+            {
+                effective = (preset ?? reader.Context ?? TrafficContext.Unknown).MergedWith(given);
+                analysis = new CaptureAnalysis(effective, options, options.Limits);
+            }
+            if (item is HarEntry entry)
+                analysis.Add(entry);
+            else if (item is Observation observation)
+                analysis.Add(observation);
+        }
+        if (!reader.SawLog && reader.Format is null)
+            throw new TrafficFormatException("top level: neither a HAR file (no \"log\") nor an observation report (no \"format\")");
+        if (reader.Format is { } format && !reader.SawLog && format != "observation-report/v1")
+            throw new TrafficFormatException($"format: \"{format}\" is not a supported format (observation-report/v1)");
+        effective ??= (reader.Context ?? TrafficContext.Unknown).MergedWith(given);
+        analysis ??= new CaptureAnalysis(effective, options, options.Limits);
+        var warnings = reader.Warnings.Concat(analysis.Warnings).ToList();
+        var late = preset is null && reader.ContextAfterEntries && reader.Context is not null ? reader.Context : null;
+        return (new TrafficAnalysis
+        {
+            Flows = analysis.Flows(),
+            Context = effective,
+            EntriesRead = reader.ItemsRead,
+            Warnings = warnings,
+        }, late);
+    }
 }

@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.Json;
+using Compliance.Engine.Traffic.Har;
+
+namespace Compliance.Engine.Traffic.Decoding;
+
+/// <summary>
+/// Peels the encoding layers of one request's values recursively (URL and form encoding, JSON, JSON in
+/// strings, base64/base64url, hex, gzip/zlib/deflate/brotli, multipart) within depth and size bounds,
+/// and collects every scalar found with its path.
+/// </summary>
+public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLabel, ICollection<string> warnings, FieldNameCache? names = null)
+{
+    private readonly FieldNameCache _names = names ?? new FieldNameCache();
+
+    private readonly List<PayloadValue> _values = [];
+    private long _budget = limits.MaxDecodedBytes;
+    private bool _budgetReported;
+
+    public IReadOnlyList<PayloadValue> Values => _values;
+
+    public void DecodeString(string s, DecodeScope scope, int depth = 0)
+    {
+        if (s.Length == 0)
+            return;
+        if (s.Length > limits.MaxBodyBytes)
+        {
+            warnings.Add($"{entryLabel}: {scope.Location}: value of {s.Length} characters is over the body limit; not decoded");
+            return;
+        }
+        if (depth >= limits.MaxDecodeDepth || !Spend(s.Length))
+        {
+            Emit(s, scope);
+            return;
+        }
+        var t = s.Trim();
+        if (TextSniffer.LooksLikeJson(t) && TryJson(t, scope, depth))
+            return;
+        if (Multipart.TrySplit(t, out var parts))
+        {
+            foreach (var (name, body) in parts)
+                DecodeString(body, scope.Named($"multipart {name}", _names.Get(name)), depth + 1);
+            return;
+        }
+        // Hex digits are base64 characters too: hex that decodes to text is taken first.
+        if (TryHexLayer(t, scope, depth) || TryBase64Layer(t, scope, depth))
+            return;
+        if (FormCodec.TryParse(t, out var pairs))
+        {
+            foreach (var (name, value) in pairs)
+                DecodeString(value, scope.Named($"form {name}", _names.Get(name)), depth + 1);
+            return;
+        }
+        Emit(s, scope);
+        if (t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            DecodeUrlQuery(t, scope, depth);
+            return;
+        }
+        if (t.Contains('%') && FormCodec.TryPercentDecode(t, out var unescaped) && unescaped != t)
+        {
+            DecodeString(unescaped, scope.Step("url-decoded"), depth + 1);
+            return;
+        }
+    }
+
+    /// <summary>Raw bytes of a body or of a decoded layer.</summary>
+    public void DecodeBytes(byte[] bytes, DecodeScope scope, int depth, string? hint, bool fromText = false)
+    {
+        if (bytes.Length == 0 || depth >= limits.MaxDecodeDepth)
+            return;
+        var method = TextSniffer.IsGzip(bytes) ? "gzip"
+            : TextSniffer.IsZlib(bytes) ? "zlib"
+            : hint is "br" ? "brotli"
+            : hint is "deflate" ? "deflate"
+            : null;
+        if (method is not null)
+        {
+            // Two zlib header bytes happen by chance in random data: only gzip, or a declared encoding, is reported.
+            var declared = method == "gzip" || hint is not null;
+            if (Inflate(bytes, method, scope, depth, reportInvalid: declared) || declared)
+                return;
+        }
+        if (TextSniffer.TryText(bytes, out var text))
+        {
+            if (fromText && text.Length < 4)
+                return;
+            DecodeString(text, scope, depth);
+            return;
+        }
+        // No magic bytes: brotli and raw deflate are tried, kept only when they give text.
+        if (!fromText && bytes.Length >= 8)
+        {
+            if (!Inflate(bytes, "brotli", scope, depth, reportInvalid: false))
+                Inflate(bytes, "deflate", scope, depth, reportInvalid: false);
+        }
+    }
+
+    private bool Inflate(byte[] bytes, string method, DecodeScope scope, int depth, bool reportInvalid)
+    {
+        var limit = Math.Min(_budget, limits.MaxBodyBytes);
+        var result = Codecs.TryInflate(bytes, method, limit, out var output);
+        var step = scope.Step(method);
+        switch (result)
+        {
+            case Codecs.InflateResult.TooLarge:
+                warnings.Add($"{entryLabel}: {step.Location}: decompressed data exceeds the limit of {limit} bytes; not followed (possible decompression bomb)");
+                return true;
+            case Codecs.InflateResult.Invalid:
+                if (reportInvalid)
+                    warnings.Add($"{entryLabel}: {step.Location}: {method} data does not decompress; skipped");
+                return false;
+        }
+        if (!reportInvalid && !TextSniffer.TryText(output, out _))
+            return false;
+        if (!Spend(output.Length))
+            return true;
+        DecodeBytes(output, step, depth + 1, hint: null);
+        return true;
+    }
+
+    private bool TryBase64Layer(string t, DecodeScope scope, int depth)
+    {
+        if (!Codecs.TryBase64(t, out var bytes, out var url))
+            return false;
+        var worth = TextSniffer.IsGzip(bytes) || TextSniffer.IsZlib(bytes) || TextSniffer.TryText(bytes, out _);
+        if (!worth)
+            return false;
+        // Keep the raw form too: a short base64-looking word might be a plain value after all.
+        Emit(t, scope);
+        DecodeBytes(bytes, scope.Step(url ? "base64url" : "base64"), depth + 1, hint: null, fromText: true);
+        return true;
+    }
+
+    private bool TryHexLayer(string t, DecodeScope scope, int depth)
+    {
+        if (!Codecs.TryHex(t, out var bytes))
+            return false;
+        if (!TextSniffer.IsGzip(bytes) && !TextSniffer.IsZlib(bytes) && !TextSniffer.TryText(bytes, out _))
+            return false;
+        Emit(t, scope);
+        DecodeBytes(bytes, scope.Step("hex"), depth + 1, hint: null, fromText: true);
+        return true;
+    }
+
+    private void DecodeUrlQuery(string url, DecodeScope scope, int depth)
+    {
+        var q = url.IndexOf('?');
+        if (q < 0 || q == url.Length - 1)
+            return;
+        var query = url[(q + 1)..];
+        var hash = query.IndexOf('#');
+        if (hash >= 0)
+            query = query[..hash];
+        foreach (var (name, value) in FormCodec.SplitPairs(query))
+            DecodeString(value, scope.Named($"url-query {name}", _names.Get(name)), depth + 1);
+    }
+
+    private bool Spend(long bytes)
+    {
+        _budget -= bytes;
+        if (_budget >= 0)
+            return true;
+        if (!_budgetReported)
+        {
+            _budgetReported = true;
+            warnings.Add($"{entryLabel}: decoded data exceeds the limit of {limits.MaxDecodedBytes} bytes; the rest is not decoded");
+        }
+        return false;
+    }
+
+    private void Emit(string value, DecodeScope scope, bool isNumber = false, bool isBoolean = false) =>
+        _values.Add(new PayloadValue
+        {
+            Value = value,
+            Path = scope.Location,
+            Name = scope.Field,
+            Trail = scope.Trail,
+            Container = scope.Container,
+            Origin = scope.Origin,
+            IsNumber = isNumber,
+            IsBoolean = isBoolean,
+            Decoded = scope.Decoded,
+        });
+
+    internal static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    private bool TryJson(string t, DecodeScope scope, int depth)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(t, new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth });
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.String)
+            {
+                DecodeString(root.GetString()!, scope.Step("json-string"), depth + 1);
+                return true;
+            }
+            WalkJson(root, scope with { Location = scope.Location.Step("json $") }, depth + 1);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Compliance.Engine.Traffic.Decoding;
+
+/// <summary>Where in a request a value travelled.</summary>
+public enum ValueOrigin { UrlPath, Query, Header, Body, WebSocket }
+
+/// <summary>
+/// One scalar value found in a request after peeling every encoding layer, with the path it was
+/// found at ("body → form data → base64 → json $.events[2].url") and the field names around it.
+/// </summary>
+public sealed record PayloadValue
+{
+    public required string Value { get; init; }
+    public required ValuePath Path { get; init; }
+    public string Location => Path.ToString();
+    /// <summary>The nearest field name (JSON key, form or query parameter, header name); empty when none.</summary>
+    public required FieldName Name { get; init; }
+    public string Field => Name.Text;
+    /// <summary>All enclosing field names, outermost first.</summary>
+    public required IReadOnlyList<FieldName> Trail { get; init; }
+    /// <summary>The enclosing object or array: values with the same container (by reference) are siblings.</summary>
+    public required ValuePath Container { get; init; }
+    public required ValueOrigin Origin { get; init; }
+    public bool IsNumber { get; init; }
+    public bool IsBoolean { get; init; }
+    /// <summary>True when an encoding layer (base64, hex, gzip …) was peeled to reach the value.</summary>
+    public bool Decoded { get; init; }
+}
+
+/// <summary>The position reached while walking into a request: location, field names and origin.</summary>
+public sealed record DecodeScope(ValuePath Location, FieldName Field, IReadOnlyList<FieldName> Trail, ValuePath Container, ValueOrigin Origin, bool Decoded = false)
+{
+    public DecodeScope Step(string step)
+    {
+        var at = Location.Step(step);
+        return this with { Location = at, Container = at, Decoded = true };
+    }
+
+    public DecodeScope Named(string step, FieldName field) => this with
+    {
+        Location = Location.Step(step),
+        Container = Location,
+        Field = field,
+        Trail = field.Text.Length == 0 ? Trail : [.. Trail, field],
+    };
+
+    public static DecodeScope Root(string location, FieldName field, ValuePath container, ValueOrigin origin) =>
+        new(ValuePath.Root(location), field, field.Text.Length == 0 ? [] : [field], container, origin);
+}

@@ -1,0 +1,73 @@
+namespace Compliance.Engine.Traffic.Detection;
+
+/// <summary>What the capture itself did before the current entry: pages visited and searches made.</summary>
+public sealed class CaptureHistory
+{
+    private const int MaxPages = 10_000;
+    private readonly List<VisitedPage> _pages = [];
+    private readonly Dictionary<string, VisitedPage> _byUrl = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VisitedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, VisitedPage> _searches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _sites = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<VisitedPage> Pages => _pages;
+
+    /// <summary>Search-results pages, one per distinct term.</summary>
+    public IEnumerable<VisitedPage> Searches => _searches.Values;
+
+    public bool VisitedSite(string registrable) => _sites.Contains(registrable);
+
+    public VisitedPage? FindTitle(string title) => _byTitle.GetValueOrDefault(title.Trim());
+
+    public void AddPage(string url, string host, string? title, string? searchTerm)
+    {
+        if (_pages.Count >= MaxPages)
+            return;
+        var key = Normalise(url);
+        if (_byUrl.TryGetValue(key, out var existing))
+        {
+            if (existing.Title is null && title is not null)
+                SetTitle(existing, title);
+            return;
+        }
+        var page = new VisitedPage(url, host) { SearchTerm = searchTerm };
+        _pages.Add(page);
+        _byUrl[key] = page;
+        _sites.Add(Sites.Registrable(host));
+        if (title is not null)
+            SetTitle(page, title);
+        if (searchTerm is not null)
+            _searches.TryAdd(searchTerm, page);
+    }
+
+    private void SetTitle(VisitedPage page, string title)
+    {
+        page.Title = title;
+        _byTitle.TryAdd(title.Trim(), page);
+    }
+
+    public VisitedPage? FindUrl(string url) => _byUrl.GetValueOrDefault(Normalise(url));
+
+    /// <summary>Scheme-less, fragment-less, without a trailing slash: the forms SDKs report a URL in.</summary>
+    public static string Normalise(string url)
+    {
+        var u = url.Trim();
+        var hash = u.IndexOf('#');
+        if (hash >= 0)
+            u = u[..hash];
+        var scheme = u.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+            u = u[(scheme + 3)..];
+        return u.TrimEnd('/').ToLowerInvariant();
+    }
+}
+
+/// <summary>A page the capture navigated to.</summary>
+public sealed class VisitedPage(string url, string host)
+{
+    public string Url { get; } = url;
+    public string Host { get; } = host;
+    public string? Title { get; set; }
+    /// <summary>The search terms when the page is a search engine's results page.</summary>
+    public string? SearchTerm { get; init; }
+}

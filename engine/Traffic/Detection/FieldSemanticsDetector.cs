@@ -1,0 +1,40 @@
+using Compliance.Engine.Traffic.Decoding;
+
+namespace Compliance.Engine.Traffic.Detection;
+
+/// <summary>
+/// Data types told by the meaning of the field names around a value: usage statistics (crash,
+/// memory, performance figures), network info, health data and media usage.
+/// </summary>
+public sealed class FieldSemanticsDetector : ValueDetector
+{
+    private static readonly HashSet<string> s_usage = Words(
+        "crash", "crashes", "anr", "exception", "stacktrace", "backtrace", "heap", "mem", "memory", "cpu", "fps", "jank",
+        "latency", "perf", "performance", "metrics", "oom", "uptime", "pss", "p50", "p90", "p95", "p99", "paint", "ttfb", "frames");
+    private static readonly HashSet<string> s_network = Words(
+        "carrier", "carriername", "wifi", "radio", "ssid", "cellular", "mcc", "mnc", "networktype", "connectiontype",
+        "nettype", "conntype", "celltype", "network", "connection", "operator", "isp");
+    private static readonly HashSet<string> s_health = Words(
+        "heartrate", "heart", "hr", "bpm", "steps", "calories", "kcal", "sleep", "spo2", "glucose", "bloodpressure",
+        "cadence", "vo2max", "pulse", "menstrual", "bmi", "hrv");
+    private static readonly HashSet<string> s_media = Words(
+        "programme", "song", "artist", "album", "episode", "playlist", "playback", "watched", "nowplaying", "video",
+        "videotitle", "mediatitle", "tvshow", "movie");
+    private static readonly HashSet<string> s_notNetwork = Words("version", "ver", "sdk", "lib", "timeout", "retries", "url", "host");
+
+    public override DataItem? Inspect(PayloadValue value)
+    {
+        var v = value.Value.Trim();
+        if (v.Length == 0 || value.Origin == ValueOrigin.UrlPath)
+            return null;
+        if (value.Name.HasAny(s_network) && !value.Name.HasAny(s_notNetwork))
+            return Item("network-info", v, value, "field-name", 0.75);
+        if (value.Trail.Any(n => n.HasAny(s_health)) && (value.IsNumber || v.Any(char.IsAsciiDigit)))
+            return Item("health-data", v, value, "field-name", 0.75);
+        if (value.Trail.Any(n => n.HasAny(s_usage)) && !value.IsBoolean)
+            return Item("usage-statistics", v, value, "field-name", 0.7);
+        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && v.Any(char.IsLetter))
+            return Item("media-usage", v, value, "field-name", 0.7);
+        return null;
+    }
+}

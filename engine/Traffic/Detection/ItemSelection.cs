@@ -1,0 +1,64 @@
+using Compliance.Engine.Traffic.Decoding;
+
+namespace Compliance.Engine.Traffic.Detection;
+
+/// <summary>
+/// Applies the labelling rules to the raw detections of one request: a value claimed by a strong
+/// detector is not also a cookie-id, address-book uploads are contacts, and one item per type.
+/// </summary>
+public static class ItemSelection
+{
+    public const double Floor = 0.3;
+
+    private static readonly HashSet<string> s_weakTypes = new([IdentifierFieldDetector.CookieId, IdentifierFieldDetector.AccountId], StringComparer.Ordinal);
+    private static readonly HashSet<string> s_contactWords = new(
+        ["contact", "contacts", "addressbook", "phonebook", "friends", "friend", "invite", "invites", "invitees", "people", "buddies"], StringComparer.Ordinal);
+
+    /// <summary>Items kept for one entry; cookie-id/account-id candidates stay one per value until recurrence is known.</summary>
+    public static List<DataItem> Select(IEnumerable<DataItem> raw, TrafficContext context)
+    {
+        var items = raw.Where(i => i.Confidence >= Floor).ToList();
+        var strongValues = new HashSet<string>(
+            items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value").Select(i => i.Value.Trim()),
+            StringComparer.OrdinalIgnoreCase);
+        items = items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value" || !strongValues.Contains(i.Value.Trim())).ToList();
+        items = ReclassifyContacts(items, context);
+        var best = new List<DataItem>();
+        foreach (var group in items.GroupBy(i => i.Type, StringComparer.Ordinal))
+        {
+            if (s_weakTypes.Contains(group.Key) && group.All(i => i.Detector != "known-value"))
+                best.AddRange(group.DistinctBy(i => i.Value, StringComparer.Ordinal));
+            else
+                best.Add(group.OrderByDescending(i => i.Confidence).First());
+        }
+        return best;
+    }
+
+    /// <summary>Keeps, per type, the most confident item among those whose candidates recurred.</summary>
+    public static List<DataItem> Finalise(IEnumerable<DataItem> items, Func<DataItem, bool> recurs) =>
+        items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value" || recurs(i))
+            .GroupBy(i => i.Type, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(i => i.Confidence).First())
+            .OrderBy(i => i.Type, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Several people's numbers or addresses in one request are an address-book upload.</summary>
+    private static List<DataItem> ReclassifyContacts(List<DataItem> items, TrafficContext context)
+    {
+        var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var type in new[] { "email-address", "phone-number" })
+            if (context.KnownValues?.TryGetValue(type, out var values) == true)
+                own.UnionWith(values.Select(v => v.Trim()));
+        var others = items.Where(i => i.Type is "email-address" or "phone-number" && i.Detector != "known-value" && !own.Contains(i.Value.Trim())).ToList();
+        var distinct = others.Select(i => i.Value.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count();
+        var inContactField = others.Any(i => LocationWords(i.Location).Any(s_contactWords.Contains));
+        var hasKnownContact = items.Any(i => i.Type == "contacts");
+        if (!(distinct >= 3 || (distinct >= 1 && (inContactField || hasKnownContact))))
+            return items;
+        var moved = new HashSet<DataItem>(others, ReferenceEqualityComparer.Instance);
+        return items.Select(i => moved.Contains(i) ? i with { Type = "contacts", Confidence = Math.Min(i.Confidence, 0.85) } : i).ToList();
+    }
+
+    private static IEnumerable<string> LocationWords(string location) =>
+        location.Split([' ', '.', '[', ']', '\'', '$', '→'], StringSplitOptions.RemoveEmptyEntries).SelectMany(FieldWords.Split);
+}

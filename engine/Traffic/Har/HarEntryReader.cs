@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Compliance.Engine.Traffic.Har;
+
+/// <summary>
+/// Reads one log.entries object straight from the HAR reader's token stream (no DOM), keeping only
+/// what the analysis uses. Returns false when the buffer ends inside the entry, so the caller can
+/// refill and read the entry again; a missing or mistyped field names the entry and field.
+/// </summary>
+internal static class HarEntryReader
+{
+    private sealed class Builder(int index)
+    {
+        public readonly int Index = index;
+        public bool HasRequest;
+        public string? Url, Method, Started, ServerIp;
+        public List<HarPair> Headers = [], Query = [], Cookies = [];
+        public HarPostData? Post;
+        public HarResponse? Response;
+        public List<HarWebSocketMessage> Messages = [];
+    }
+
+    public static bool TryRead(ref Utf8JsonReader r, int index, TrafficLimits limits, out HarEntry? entry)
+    {
+        entry = null;
+        var b = new Builder(index);
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndObject)
+                break;
+            var name = r.GetString();
+            if (!r.Read())
+                return false;
+            var ok = name switch
+            {
+                "request" => ReadRequest(ref r, b),
+                "response" => ReadResponse(ref r, b, limits),
+                "startedDateTime" => Scalar(ref r, out b.Started),
+                "serverIPAddress" => Scalar(ref r, out b.ServerIp),
+                "_webSocketMessages" => ReadMessages(ref r, b),
+                _ => Skip(ref r),
+            };
+            if (!ok)
+                return false;
+        }
+        if (!b.HasRequest)
+            throw new TrafficFormatException($"entry {index}: request is missing");
+        if (b.Url is null)
+            throw new TrafficFormatException($"entry {index}: request.url is missing");
+        entry = new HarEntry
+        {
+            Index = index,
+            StartedAt = DateTimeOffset.TryParse(b.Started, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t.ToUniversalTime() : null,
+            Method = (b.Method ?? "GET").ToUpperInvariant(),
+            Url = b.Url,
+            Headers = b.Headers,
+            QueryString = b.Query,
+            Cookies = b.Cookies,
+            PostData = b.Post,
+            Response = b.Response,
+            ServerIp = b.ServerIp,
+            WebSocketMessages = b.Messages,
+        };
+        return true;
+    }
+
+    private static bool ReadRequest(ref Utf8JsonReader r, Builder b)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+            throw new TrafficFormatException($"entry {b.Index}: request is not an object");
+        b.HasRequest = true;
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndObject)
+                return true;
+            var name = r.GetString();
+            if (!r.Read())
+                return false;
+            bool ok;
+            switch (name)
+            {
+                case "url":
+                    if (r.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                        throw new TrafficFormatException($"entry {b.Index}: request.url is not a string");
+                    ok = Scalar(ref r, out b.Url);
+                    break;
+                case "method": ok = Scalar(ref r, out b.Method); break;
+                case "headers": ok = ReadPairs(ref r, b.Headers, b.Index, "request.headers"); break;
+                case "queryString": ok = ReadPairs(ref r, b.Query, b.Index, "request.queryString"); break;
+                case "cookies": ok = ReadPairs(ref r, b.Cookies, b.Index, "request.cookies"); break;
+                case "postData": ok = ReadPostData(ref r, b); break;
+                default: ok = Skip(ref r); break;
+            }
+            if (!ok)
+                return false;
+        }
+    }
+
+    private static bool ReadPostData(ref Utf8JsonReader r, Builder b)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+            return Skip(ref r);
+        string? mime = null, text = null, encoding = null;
+        var pairs = new List<HarPair>();
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndObject)
+                break;
+            var name = r.GetString();
+            if (!r.Read())
+                return false;
+            var ok = name switch
+            {
+                "mimeType" => Scalar(ref r, out mime),
+                "text" => Scalar(ref r, out text),
+                "encoding" => Scalar(ref r, out encoding),
+                "params" => ReadPairs(ref r, pairs, b.Index, "request.postData.params"),
+                _ => Skip(ref r),
+            };
+            if (!ok)
+                return false;
+        }
+        b.Post = new HarPostData { MimeType = mime, Text = text, Encoding = encoding, Params = pairs };
+        return true;
+    }
+
+    private static bool ReadResponse(ref Utf8JsonReader r, Builder b, TrafficLimits limits)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+            return Skip(ref r);
+        var status = 0;
+        string? mime = null, text = null, encoding = null, title = null;
+        var headers = new List<HarPair>();
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndObject)
+                break;
+            var name = r.GetString();
+            if (!r.Read())
+                return false;
+            bool ok;
+            switch (name)
+            {
+                case "status":
+                    if (r.TokenType == JsonTokenType.Number)
+                        r.TryGetInt32(out status);
+                    ok = Skip(ref r);
+                    break;
+                case "headers": ok = ReadPairs(ref r, headers, b.Index, "response.headers"); break;
+                case "content": ok = ReadContent(ref r, limits, ref mime, ref text, ref encoding, ref title); break;
+                default: ok = Skip(ref r); break;
+            }
+            if (!ok)
+                return false;
+        }
+        b.Response = new HarResponse { Status = status, MimeType = mime, Text = text, Encoding = encoding, Headers = headers, Title = title };
+        return true;
+    }
+
+    /// <summary>Of a response body only the HTML title is kept, or a small gzip body (to report corruption).</summary>
+    private static bool ReadContent(ref Utf8JsonReader r, TrafficLimits limits, ref string? mime, ref string? text, ref string? encoding, ref string? title)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+            return Skip(ref r);
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndObject)
+                return true;
+            var name = r.GetString();
+            if (!r.Read())
+                return false;
+            switch (name)
+            {
+                case "mimeType":
+                    Scalar(ref r, out mime);
+                    break;
+                case "encoding":
+                    Scalar(ref r, out encoding);
+                    break;
+                case "text" when r.TokenType == JsonTokenType.String:
+                    if (r.ValueSpan.Length <= limits.MaxResponseTextBytes && r.ValueSpan.TrimStart(" \t\r\n"u8).StartsWith("H4sI"u8))
+                        text = r.GetString();
+                    else if (LooksLikeHtml(r.ValueSpan, mime))
+                        title = HtmlTitle.Find(r.ValueSpan);
+                    break;
+                default:
+                    if (!Skip(ref r))
+                        return false;
+                    break;
+            }
+        }
+    }
+
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> raw, string? mime)
+    {
+        if (mime?.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
+            return true;
+        var t = raw.TrimStart(" \t\r\n"u8);
+        return t.StartsWith("<"u8) || t.StartsWith("\\u003c"u8) || t.StartsWith("\\u003C"u8);
+    }
+
+    private static bool ReadMessages(ref Utf8JsonReader r, Builder b)
+    {
+        if (r.TokenType != JsonTokenType.StartArray)
+            return Skip(ref r);
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndArray)
+                return true;
+            if (r.TokenType != JsonTokenType.StartObject)
+            {
+                if (!Skip(ref r))
+                    return false;
+                continue;
+            }
+            string? type = null, data = null, opcode = null;
+            while (true)
+            {
+                if (!r.Read())
+                    return false;
+                if (r.TokenType == JsonTokenType.EndObject)
+                    break;
+                var name = r.GetString();
+                if (!r.Read())
+                    return false;
+                var ok = name switch
+                {
+                    "type" => Scalar(ref r, out type),
+                    "data" => Scalar(ref r, out data),
+                    "opcode" => Scalar(ref r, out opcode),
+                    _ => Skip(ref r),
+                };
+                if (!ok)
+                    return false;
+            }
+            b.Messages.Add(new HarWebSocketMessage(type ?? "", data ?? "", int.TryParse(opcode, out var op) ? op : 1));
+        }
+    }
+
+    private static bool ReadPairs(ref Utf8JsonReader r, List<HarPair> pairs, int index, string field)
+    {
+        if (r.TokenType == JsonTokenType.Null)
+            return true;
+        if (r.TokenType != JsonTokenType.StartArray)
+            throw new TrafficFormatException($"entry {index}: {field} is not an array");
+        var i = 0;
+        while (true)
+        {
+            if (!r.Read())
+                return false;
+            if (r.TokenType == JsonTokenType.EndArray)
+                return true;
+            if (r.TokenType != JsonTokenType.StartObject)
+                throw new TrafficFormatException($"entry {index}: {field}[{i}] is not an object");
+            string? name = null, value = null;
+            while (true)
+            {
+                if (!r.Read())
+                    return false;
+                if (r.TokenType == JsonTokenType.EndObject)
+                    break;
+                var property = r.GetString();
+                if (!r.Read())
+                    return false;
+                var ok = property switch
+                {
+                    "name" => Scalar(ref r, out name),
+                    "value" => Scalar(ref r, out value),
+                    _ => Skip(ref r),
+                };
+                if (!ok)
+                    return false;
+            }
+            // Exporters write empty names (query strings like "?&a=1"); keep them, they still carry values.
+            pairs.Add(new HarPair(name ?? "", value ?? ""));
+            i++;
+        }
+    }
+
+    /// <summary>A string, or the text of a number or boolean; objects and arrays are skipped as null.</summary>
+    private static bool Scalar(ref Utf8JsonReader r, out string? value)
+    {
+        value = r.TokenType switch
+        {
+            JsonTokenType.String => r.GetString(),
+            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(r.ValueSpan),
+            _ => null,
+        };
+        return Skip(ref r);
+    }
+
+    private static bool Skip(ref Utf8JsonReader r) =>
+        r.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || r.TrySkip();
+}

@@ -41,12 +41,12 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
             yield break;
         }
 
-        var outcomes = coverage.Specific.Select(c => (Claim: c, Outcome: Evaluate(c, context))).ToList();
+        var outcomes = coverage.Decisive.Select(c => (Claim: c, Outcome: Evaluate(c, context))).ToList();
         if (outcomes.All(o => o.Outcome.State == FactState.False))
         {
             violated = true;
-            yield return new Verdict(FindingKind.ConditionViolated, item, coverage.Specific,
-                Score(item, coverage.Specific.Min(ClaimRules.ConfidenceOf)))
+            yield return new Verdict(FindingKind.ConditionViolated, item, coverage.Decisive,
+                Score(item, coverage.Decisive.Min(ClaimRules.ConfidenceOf)))
             {
                 FalseFacts = outcomes.SelectMany(o => o.Outcome.FalseFacts).DistinctBy(f => f.Name).ToList(),
             };

@@ -76,6 +76,14 @@ public sealed class MatcherVerdictTests
     }
 
     [Fact]
+    public void AMoreSpecificConditionalClaimOutranksABroaderUnconditionalOne()
+    {
+        var findings = new Scenario().Says("collect", "device-info").Says("collect", "device-model", conditions: "consent")
+            .Sends("t.vendor.test", "first-party", new TrafficContext { Consent = "declined" }, items: "device-model").Of(FindingKind.ConditionViolated);
+        Assert.Equal(["c-2"], Assert.Single(findings).ClaimIds);
+    }
+
+    [Fact]
     public void AggregatedPromiseWithAPersistentIdentifierInTheSameRequestIsIdentifiabilityViolated()
     {
         var findings = new Scenario().Says("collect", "app-activity", qualifiers: "aggregated,non-identifying")

@@ -37,14 +37,13 @@ internal sealed class Explanations(OntologyModel ontology, EvidenceBuilder evide
             + $"{Wording.DataType(ontology, dataType)} and {Wording.Recipient(recipient)}.";
     }
 
-    // The negative claims are the point; a general affirmative quoted beside them shows what the policy says instead.
+    // The denial is the point; a general affirmative quoted beside it stays in the evidence, not in the sentence.
     private static string Denial(IReadOnlyList<Claim> claims)
     {
         var negatives = claims.Where(c => c.Polarity == Polarity.Negative).ToList();
-        var general = claims.FirstOrDefault(c => c.Polarity == Polarity.Affirmative && !ClaimRules.StaysOnDevice(c));
-        var onDevice = claims.Where(ClaimRules.StaysOnDevice).ToList();
-        var said = negatives.Count > 0 ? $"The policy says {Quotes(negatives)}" : $"The policy promises the data stays on the device: {Quotes(onDevice)}";
-        return general is null ? said : $"{said}, although it also says in general terms {Quotes([general])}";
+        return negatives.Count > 0
+            ? $"The policy says {Quotes(negatives)}"
+            : $"The policy promises the data stays on the device: {Quotes(claims.Where(ClaimRules.StaysOnDevice).ToList())}";
     }
 
     private string RecipientMismatch(string sent, IReadOnlyList<Verdict> verdicts, IReadOnlyList<Claim> claims)

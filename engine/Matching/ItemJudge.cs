@@ -36,7 +36,8 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
             else if (coverage.NamedElsewhere.Count > 0)
                 yield return new Verdict(FindingKind.RecipientMismatch, item, coverage.NamedElsewhere,
                     Score(item, coverage.NamedElsewhere.Max(ClaimRules.ConfidenceOf)));
-            else if (coverage.Negatives.Count == 0 && coverage.OnDevice.Count == 0)
+            // A negative that does not apply here (its condition is not shown) discloses nothing either.
+            else if (negatives.Count == 0)
                 yield return new Verdict(FindingKind.Undisclosed, item, [], item.Confidence);
             yield break;
         }

@@ -20,8 +20,9 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
         var violated = false;
         if (negatives.Count > 0)
         {
-            // A negative claim outranks a vague affirmative one; the finding then quotes both.
-            var quoted = coverage.Specific.Count == 0 ? negatives.Concat(coverage.Broad).ToList() : negatives;
+            // A negative claim outranks a vague affirmative one; the finding then quotes both (the surest broad one).
+            var broad = coverage.Broad.OrderByDescending(ClaimRules.ConfidenceOf).Take(1);
+            var quoted = coverage.Specific.Count == 0 ? negatives.Concat(broad).ToList() : negatives;
             violated = true;
             yield return new Verdict(FindingKind.Contradicted, item, quoted, Score(item, negatives.Max(ClaimRules.ConfidenceOf)));
         }

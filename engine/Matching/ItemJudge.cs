@@ -66,8 +66,8 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
                 violated = true;
                 yield return new Verdict(FindingKind.IdentifiabilityViolated, item, claims, Score(item, claims.Min(ClaimRules.ConfidenceOf)))
                 {
+                    // No identifiers means the item's own value was sent in the clear (the explanation says so).
                     Identifiers = identifiers,
-                    RawValue = raw,
                 };
             }
         }

@@ -113,6 +113,16 @@ public sealed class MatcherVerdictTests
     }
 
     [Theory]
+    [InlineData("email-address=jordan.meyer@example.com", 1)]
+    [InlineData("email-address#=9f86d081884c7d659a2feaa0c55ad015", 0)]
+    public void AHashingPromiseIsBrokenByTheRawValueOnly(string item, int expected)
+    {
+        var findings = new Scenario().Says("share", "email-address", "advertiser", qualifiers: "hashed")
+            .Sends("ads.test", "advertiser", items: item).Of(FindingKind.IdentifiabilityViolated);
+        Assert.Equal(expected, findings.Count);
+    }
+
+    [Theory]
     [InlineData("pseudonymized")]
     [InlineData("encrypted")]
     public void PseudonymizedAndEncryptedAreNotIdentifiabilityPromises(string qualifier)

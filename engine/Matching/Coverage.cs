@@ -10,6 +10,11 @@ internal sealed record Coverage
     public required IReadOnlyList<Claim> Negatives { get; init; }
     /// <summary>Affirmative claims naming the type (or an ancestor below the root) for this recipient.</summary>
     public required IReadOnlyList<Claim> Specific { get; init; }
+    /// <summary>
+    /// The most specific of <see cref="Specific"/>: those naming the deepest type that covers the item. A more
+    /// specific claim outranks a broader one ("device model" decides before "device information").
+    /// </summary>
+    public required IReadOnlyList<Claim> Decisive { get; init; }
     /// <summary>Affirmative claims about the root type for this recipient: they make the item vague at best.</summary>
     public required IReadOnlyList<Claim> Broad { get; init; }
     /// <summary>Affirmative claims naming the type for other recipients only.</summary>
@@ -61,6 +66,15 @@ internal sealed class CoverageIndex(OntologyModel ontology, IReadOnlyList<Claim>
             }
             (forRecipient ? specific : elsewhere).Add(claim);
         }
-        return new Coverage { Negatives = negatives, Specific = specific, Broad = broad, NamedElsewhere = elsewhere, OnDevice = onDevice };
+        var depths = specific.Select(c => Depth(c, type)).ToList();
+        var deepest = depths.Count == 0 ? 0 : depths.Max();
+        var decisive = specific.Where((_, i) => depths[i] == deepest).ToList();
+        return new Coverage
+        {
+            Negatives = negatives, Specific = specific, Decisive = decisive, Broad = broad, NamedElsewhere = elsewhere, OnDevice = onDevice,
+        };
     }
+
+    private int Depth(Claim claim, string type) =>
+        claim.DataTypes.Where(named => ontology.IsDataTypeUnder(type, named)).Max(ontology.DataTypeDepth);
 }

@@ -16,7 +16,7 @@ internal sealed class Explanations(OntologyModel ontology, EvidenceBuilder evide
         var quotes = Quotes(claims);
         return kind switch
         {
-            FindingKind.Contradicted => $"{sent}{Example(verdicts)}{PrivateMode(verdicts)}. The policy says {quotes}.",
+            FindingKind.Contradicted => $"{sent}{Example(verdicts)}{PrivateMode(verdicts)}. {Denial(claims)}.",
             FindingKind.ConditionViolated =>
                 $"{sent} while {Wording.JoinAnd(verdicts.SelectMany(v => v.FalseFacts).Select(f => f.WhenFalse).Distinct().ToList())}. "
                 + $"The policy allows this only under conditions that did not hold: {quotes}.",
@@ -35,6 +35,15 @@ internal sealed class Explanations(OntologyModel ontology, EvidenceBuilder evide
         var named = affirmatives.Concat(negatives).Select(c => c.Document).Distinct().Count() > 1;
         return $"The documents say {Quotes(affirmatives, named)}, but also {Quotes(negatives, named)}; both cannot hold for "
             + $"{Wording.DataType(ontology, dataType)} and {Wording.Recipient(recipient)}.";
+    }
+
+    // The denial is the point; a general affirmative quoted beside it stays in the evidence, not in the sentence.
+    private static string Denial(IReadOnlyList<Claim> claims)
+    {
+        var negatives = claims.Where(c => c.Polarity == Polarity.Negative).ToList();
+        return negatives.Count > 0
+            ? $"The policy says {Quotes(negatives)}"
+            : $"The policy promises the data stays on the device: {Quotes(claims.Where(ClaimRules.StaysOnDevice).ToList())}";
     }
 
     private string RecipientMismatch(string sent, IReadOnlyList<Verdict> verdicts, IReadOnlyList<Claim> claims)

@@ -20,8 +20,9 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
         var violated = false;
         if (negatives.Count > 0)
         {
-            // A negative claim outranks a vague affirmative one; the finding then quotes both.
-            var quoted = coverage.Specific.Count == 0 ? negatives.Concat(coverage.Broad).ToList() : negatives;
+            // A negative claim outranks a vague affirmative one; the finding then quotes both (the surest broad one).
+            var broad = coverage.Broad.OrderByDescending(ClaimRules.ConfidenceOf).Take(1);
+            var quoted = coverage.Specific.Count == 0 ? negatives.Concat(broad).ToList() : negatives;
             violated = true;
             yield return new Verdict(FindingKind.Contradicted, item, quoted, Score(item, negatives.Max(ClaimRules.ConfidenceOf)));
         }
@@ -36,17 +37,18 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
             else if (coverage.NamedElsewhere.Count > 0)
                 yield return new Verdict(FindingKind.RecipientMismatch, item, coverage.NamedElsewhere,
                     Score(item, coverage.NamedElsewhere.Max(ClaimRules.ConfidenceOf)));
-            else if (coverage.Negatives.Count == 0 && coverage.OnDevice.Count == 0)
+            // A negative that does not apply here (its condition is not shown) discloses nothing either.
+            else if (negatives.Count == 0)
                 yield return new Verdict(FindingKind.Undisclosed, item, [], item.Confidence);
             yield break;
         }
 
-        var outcomes = coverage.Specific.Select(c => (Claim: c, Outcome: Evaluate(c, context))).ToList();
+        var outcomes = coverage.Decisive.Select(c => (Claim: c, Outcome: Evaluate(c, context))).ToList();
         if (outcomes.All(o => o.Outcome.State == FactState.False))
         {
             violated = true;
-            yield return new Verdict(FindingKind.ConditionViolated, item, coverage.Specific,
-                Score(item, coverage.Specific.Min(ClaimRules.ConfidenceOf)))
+            yield return new Verdict(FindingKind.ConditionViolated, item, coverage.Decisive,
+                Score(item, coverage.Decisive.Min(ClaimRules.ConfidenceOf)))
             {
                 FalseFacts = outcomes.SelectMany(o => o.Outcome.FalseFacts).DistinctBy(f => f.Name).ToList(),
             };
@@ -64,8 +66,8 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
                 violated = true;
                 yield return new Verdict(FindingKind.IdentifiabilityViolated, item, claims, Score(item, claims.Min(ClaimRules.ConfidenceOf)))
                 {
+                    // No identifiers means the item's own value was sent in the clear (the explanation says so).
                     Identifiers = identifiers,
-                    RawValue = raw,
                 };
             }
         }

@@ -18,8 +18,6 @@ internal sealed record Verdict(FindingKind Kind, ObservedItem Item, IReadOnlyLis
     public IReadOnlyList<ContextFact> FalseFacts { get; init; } = [];
     public IReadOnlyList<string> MissingContext { get; init; } = [];
     public IReadOnlyList<LinkedIdentifier> Identifiers { get; init; } = [];
-    /// <summary>True when the item's own value was sent in the clear although hashing or anonymity was promised.</summary>
-    public bool RawValue { get; init; }
     /// <summary>Set on a cross-border recipient-mismatch: the regions the claims name.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 }

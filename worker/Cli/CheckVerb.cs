@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Compliance.Engine;
 using Compliance.Engine.Checking;
+using Compliance.Engine.Claims;
 using Compliance.Engine.Traffic;
 
 namespace Compliance.Worker.Cli;
@@ -10,7 +11,8 @@ namespace Compliance.Worker.Cli;
 /// `worker check --policy P [--policy P2 …] --traffic T [--traffic T2 …] [--vendor NAME] [--domains a.com,b.net]
 /// [--context ctx.json] [--format json|table|csv|html] [--out FILE]`: the whole pipeline on files.
 /// A capture's context is --context when given, else a sibling NAME.ctx.json beside NAME.har, else the
-/// context inside the capture (HAR log._context), else unknown.
+/// context inside the capture (HAR log._context), else unknown. A policy argument may name its document kind:
+/// `--policy public-statement:press.txt` (privacy-policy when none is named).
 /// </summary>
 public static class CheckVerb
 {
@@ -18,7 +20,12 @@ public static class CheckVerb
 
     public static Command Create()
     {
-        var policy = new Option<string[]>("--policy") { Description = "Policy or statement file (text, HTML, Markdown, PDF); repeat for several documents.", Required = true };
+        var policy = new Option<string[]>("--policy")
+        {
+            Description = "Policy file (text, HTML, Markdown, PDF); repeat for several documents of the vendor. "
+                + "Prefix a kind to say what it is: public-statement:FILE, help-page:FILE, other:FILE.",
+            Required = true,
+        };
         var traffic = new Option<string[]>("--traffic") { Description = "HAR file or observation report; repeat for several captures.", Required = true };
         var vendor = new Option<string?>("--vendor") { Description = "The vendor's name." };
         var domains = new Option<string?>("--domains") { Description = "The vendor's own domains, comma-separated (first-party hosts)." };
@@ -64,7 +71,21 @@ public static class CheckVerb
         _ => JsonSerializer.Serialize(result, EngineJson.Options) + "\n",
     };
 
-    private static PolicyInput ReadPolicy(string path) => new(Path.GetFileName(path), CliInput.ReadAllBytes(path));
+    // "public-statement:press.txt" reads press.txt as a public statement; a bare path is a privacy policy.
+    private static PolicyInput ReadPolicy(string argument)
+    {
+        var (kind, path) = (DocumentKind.PrivacyPolicy, argument);
+        var colon = argument.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 1 && !File.Exists(argument) && s_kinds.TryGetValue(argument[..colon], out var named))
+            (kind, path) = (named, argument[(colon + 1)..]);
+        return new PolicyInput(Path.GetFileName(path), CliInput.ReadAllBytes(path)) { Document = new DocumentRef { Kind = kind } };
+    }
+
+    private static readonly Dictionary<string, DocumentKind> s_kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["privacy-policy"] = DocumentKind.PrivacyPolicy, ["public-statement"] = DocumentKind.PublicStatement,
+        ["help-page"] = DocumentKind.HelpPage, ["other"] = DocumentKind.Other,
+    };
 
     private static List<CaptureInput> Captures(IReadOnlyList<string> paths, string? contextPath)
     {

@@ -76,6 +76,14 @@ public sealed class MatcherVerdictTests
     }
 
     [Fact]
+    public void AMoreSpecificConditionalClaimOutranksABroaderUnconditionalOne()
+    {
+        var findings = new Scenario().Says("collect", "device-info").Says("collect", "device-model", conditions: "consent")
+            .Sends("t.vendor.test", "first-party", new TrafficContext { Consent = "declined" }, items: "device-model").Of(FindingKind.ConditionViolated);
+        Assert.Equal(["c-2"], Assert.Single(findings).ClaimIds);
+    }
+
+    [Fact]
     public void AggregatedPromiseWithAPersistentIdentifierInTheSameRequestIsIdentifiabilityViolated()
     {
         var findings = new Scenario().Says("collect", "app-activity", qualifiers: "aggregated,non-identifying")
@@ -102,6 +110,16 @@ public sealed class MatcherVerdictTests
         var finding = Assert.Single(findings);
         Assert.Equal(["f-1"], finding.FlowIds);
         Assert.Contains("same session", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("email-address=jordan.meyer@example.com", 1)]
+    [InlineData("email-address#=9f86d081884c7d659a2feaa0c55ad015", 0)]
+    public void AHashingPromiseIsBrokenByTheRawValueOnly(string item, int expected)
+    {
+        var findings = new Scenario().Says("share", "email-address", "advertiser", qualifiers: "hashed")
+            .Sends("ads.test", "advertiser", items: item).Of(FindingKind.IdentifiabilityViolated);
+        Assert.Equal(expected, findings.Count);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Compliance.Api.Access;
 using Compliance.Api.Assessments;
 using Compliance.Api.Check;
 using Compliance.Api.Health;
@@ -14,14 +15,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddComplianceDb();
 builder.AddComplianceApiJobs();
 builder.AddApiInfrastructure();
+builder.AddComplianceAccess();
 builder.AddComplianceHealth();
 builder.AddComplianceCheck();
 
 var app = builder.Build();
 
 await app.Services.MigrateComplianceDbAsync();
+await app.EnsureFirstAdminKeyAsync();
 
 app.UseApiInfrastructure();
+app.UseComplianceAccess();
 app.MapComplianceHealth();
 app.MapOntology();
 app.MapVendors();
@@ -30,6 +34,7 @@ app.MapPolicies();
 app.MapTraffic();
 app.MapAssessments();
 app.MapCheck();
+app.MapAdministration();
 
 app.Run();
 

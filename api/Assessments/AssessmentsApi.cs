@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Compliance.Api.Access;
 using Compliance.Api.Infrastructure;
 using Compliance.Db;
 using Compliance.Db.Entities;
@@ -45,9 +46,9 @@ public static class AssessmentsApi
 {
     public static IEndpointRouteBuilder MapAssessments(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/assessments").WithTags("Assessments");
+        var group = routes.MapGroup("/assessments").WithTags("Assessments").ForReaders();
         group.MapPost("/", CreateAsync).ProducesProblem(400).ProducesProblem(404)
-            .WithName("CreateAssessment")
+            .ForAnalysts().WithName("CreateAssessment")
             .WithSummary("Queues an assessment of a vendor's documents against its captures; answers 202 with the job.")
             .WithDescription("Idempotent: the same vendor, documents and captures return the same assessment.");
         group.MapGet("/{id:guid}", GetAsync).ProducesProblem(404)
@@ -58,7 +59,7 @@ public static class AssessmentsApi
             .WithSummary("The assessment as a self-contained HTML page (format=html, default) or as CSV (format=csv).")
             .WithDescription("The HTML report opens offline and prints: a summary, then each finding with the policy quote highlighted " +
                              "in its paragraph beside the decoded request that contradicts it (identifiers masked).");
-        routes.MapGet("/vendors/{vendorId:guid}/findings", VendorFindingsAsync).WithTags("Assessments").ProducesProblem(404)
+        routes.MapGet("/vendors/{vendorId:guid}/findings", VendorFindingsAsync).WithTags("Assessments").ForReaders().ProducesProblem(404)
             .WithName("GetVendorFindings").WithSummary("Every finding of the vendor's latest finished assessment.");
         return routes;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Compliance.Api.Access;
 using Compliance.Api.Infrastructure;
 using Compliance.Engine.Checking;
 using Compliance.Engine.Claims;
@@ -32,7 +33,7 @@ public static class CheckApi
 
     public static IEndpointRouteBuilder MapCheck(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/check", CheckAsync).WithTags("Check")
+        routes.MapPost("/check", CheckAsync).WithTags("Check").ForReaders()
             .Accepts<CheckForm>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxTotalBytes))

@@ -40,6 +40,15 @@ public static class ApiInfrastructure
             if (File.Exists(xml))
                 o.IncludeXmlComments(xml);
             o.SupportNonNullableReferenceTypes();
+            o.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An API key: reader (read, /check), analyst (upload, assess, compare) or admin (keys). " +
+                              "The embedded default prints the first admin key at its first start.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
         });
         return builder;
     }

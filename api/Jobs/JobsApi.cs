@@ -1,3 +1,4 @@
+using Compliance.Api.Access;
 using Compliance.Db;
 using Compliance.Db.Entities;
 using Compliance.Db.Jobs;
@@ -33,7 +34,7 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/jobs").WithTags("Jobs");
+        var group = routes.MapGroup("/jobs").WithTags("Jobs").ForReaders();
         group.MapGet("/{id:guid}", async Task<Results<Ok<JobDto>, ProblemHttpResult>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
         {
             var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);

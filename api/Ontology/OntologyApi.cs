@@ -1,3 +1,4 @@
+using Compliance.Api.Access;
 using Compliance.Engine.Ontology;
 
 namespace Compliance.Api.Ontology;
@@ -7,7 +8,7 @@ public static class OntologyApi
 {
     public static RouteGroupBuilder MapOntology(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/ontology").WithTags("Ontology");
+        var group = routes.MapGroup("/ontology").WithTags("Ontology").ForReaders();
         group.MapGet("/", () => TypedResults.Ok(OntologyModel.Default.Document))
             .WithName("GetOntology")
             .WithSummary("The ontology: data types (a tree), recipients, conditions, qualifiers, purposes and actions.")

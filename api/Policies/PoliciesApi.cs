@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compliance.Api.Access;
 using Compliance.Api.Infrastructure;
 using Compliance.Db;
 using Compliance.Db.Entities;
@@ -18,21 +19,21 @@ public static class PoliciesApi
 {
     public static IEndpointRouteBuilder MapPolicies(this IEndpointRouteBuilder routes)
     {
-        var vendors = routes.MapGroup("/vendors/{vendorId:guid}/policies").WithTags("Policies");
+        var vendors = routes.MapGroup("/vendors/{vendorId:guid}/policies").WithTags("Policies").ForReaders();
         vendors.MapPost("/", UploadAsync)
             // One Accepts entry: routing matches the request's content type against it.
             .Accepts<PolicyUploadForm>("multipart/form-data", "application/json")
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PolicyUpload.MaxBytes + 64 * 1024))
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(422)
-            .WithName("UploadPolicy")
+            .ForAnalysts().WithName("UploadPolicy")
             .WithSummary("Uploads a policy version (HTML, PDF, Markdown or text file, or JSON with inline text).")
             .WithDescription("The format is detected from the content. The same bytes uploaded again return the existing version (200). " +
                              "A new version (201) is parsed at once; its claims are extracted by a background job (see extractionJob). " +
                              "Instead of a form, a JSON body {\"text\": \"…\", \"kind\": \"public-statement\", \"title\": \"…\", \"sourceUrl\": \"…\", \"publishedOn\": \"2024-05-01\"} uploads inline text.");
         vendors.MapGet("/", ListAsync).WithName("ListPolicies").WithSummary("Lists a vendor's document versions, newest first.");
 
-        var policies = routes.MapGroup("/policies").WithTags("Policies");
+        var policies = routes.MapGroup("/policies").WithTags("Policies").ForReaders();
         policies.MapGet("/{id:guid}", GetAsync).ProducesProblem(404)
             .WithName("GetPolicy").WithSummary("A version's metadata, normalised text, sections and sentences with spans.");
         policies.MapGet("/{id:guid}/claims", ClaimsAsync).ProducesProblem(404)

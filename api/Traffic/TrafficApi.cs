@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Compliance.Api.Access;
 using Compliance.Api.Infrastructure;
 using Compliance.Api.Jobs;
 using Compliance.Db;
@@ -20,20 +21,20 @@ public static class TrafficApi
 
     public static IEndpointRouteBuilder MapTraffic(this IEndpointRouteBuilder routes)
     {
-        var vendors = routes.MapGroup("/vendors/{vendorId:guid}/traffic").WithTags("Traffic");
+        var vendors = routes.MapGroup("/vendors/{vendorId:guid}/traffic").WithTags("Traffic").ForReaders();
         vendors.MapPost("/", UploadAsync)
             .Accepts<TrafficUploadForm>("multipart/form-data")
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxCaptureBytes + 1024 * 1024))
             .WithFormOptions(multipartBodyLengthLimit: MaxCaptureBytes + 1024 * 1024)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413)
-            .WithName("UploadTraffic")
+            .ForAnalysts().WithName("UploadTraffic")
             .WithSummary("Uploads a HAR capture or an observation report, with the context it was captured in.")
             .WithDescription("Answers 202 with the analysis job's Location; the flows appear at /traffic/{id}/flows when it is done. " +
                              "The same bytes uploaded again return the existing report (200).");
         vendors.MapGet("/", ListAsync).WithName("ListTraffic").WithSummary("Lists a vendor's captures, newest first.");
 
-        var traffic = routes.MapGroup("/traffic").WithTags("Traffic");
+        var traffic = routes.MapGroup("/traffic").WithTags("Traffic").ForReaders();
         traffic.MapGet("/{id:guid}", GetAsync).ProducesProblem(404).WithName("GetTraffic").WithSummary("A capture's metadata and analysis state.");
         traffic.MapGet("/{id:guid}/flows", FlowsAsync).ProducesProblem(404).WithName("GetFlows")
             .WithSummary("The flows of personal data found in a capture, with decoded values and recipients.");

@@ -1,5 +1,8 @@
+using Compliance.Api.Access;
 using Compliance.Db;
 using Compliance.Db.Entities;
+using Compliance.Db.Evidence;
+using Compliance.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +13,7 @@ public static class VendorsApi
 {
     public static RouteGroupBuilder MapVendors(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/vendors").WithTags("Vendors");
+        var group = routes.MapGroup("/vendors").WithTags("Vendors").ForReaders();
 
         group.MapGet("/", async (ComplianceDbContext db, CancellationToken ct) =>
         {
@@ -24,7 +27,7 @@ public static class VendorsApi
             return vendor is null ? NotFoundProblem(id) : TypedResults.Ok(vendor.ToDto());
         }).ProducesProblem(404).WithName("GetVendor").WithSummary("One vendor.");
 
-        group.MapPost("/", async Task<Results<Created<VendorDto>, ValidationProblem>> (VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<VendorDto>, ValidationProblem>> (VendorRequest request, ComplianceDbContext db, TimeProvider clock, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             var errors = VendorValidation.Validate(request, out var domains, out var aliases);
             if (errors.Count > 0)
@@ -32,11 +35,12 @@ public static class VendorsApi
             var now = clock.GetUtcNow();
             var vendor = new Vendor { Id = Guid.CreateVersion7(), Name = request.Name.Trim(), Domains = domains, Aliases = aliases, CreatedAt = now, UpdatedAt = now };
             db.Vendors.Add(vendor);
+            audit.Record(http.Actor(), "vendor.create", $"/vendors/{vendor.Id}");
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/vendors/{vendor.Id}", vendor.ToDto());
-        }).ProducesProblem(400).WithName("CreateVendor").WithSummary("Creates a vendor with its declared first-party domains.");
+        }).ProducesProblem(400).ForAnalysts().WithName("CreateVendor").WithSummary("Creates a vendor with its declared first-party domains.");
 
-        group.MapPut("/{id:guid}", async Task<Results<Ok<VendorDto>, ProblemHttpResult, ValidationProblem>> (Guid id, VendorRequest request, ComplianceDbContext db, TimeProvider clock, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async Task<Results<Ok<VendorDto>, ProblemHttpResult, ValidationProblem>> (Guid id, VendorRequest request, ComplianceDbContext db, TimeProvider clock, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             var errors = VendorValidation.Validate(request, out var domains, out var aliases);
             if (errors.Count > 0)
@@ -48,11 +52,12 @@ public static class VendorsApi
             vendor.Domains = domains;
             vendor.Aliases = aliases;
             vendor.UpdatedAt = clock.GetUtcNow();
+            audit.Record(http.Actor(), "vendor.update", $"/vendors/{vendor.Id}");
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(vendor.ToDto());
-        }).ProducesProblem(404).WithName("UpdateVendor").WithSummary("Replaces a vendor's name, domains and aliases.");
+        }).ProducesProblem(404).ForAnalysts().WithName("UpdateVendor").WithSummary("Replaces a vendor's name, domains and aliases.");
 
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ComplianceDbContext db, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ComplianceDbContext db, AuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             var vendor = await db.Vendors.FirstOrDefaultAsync(v => v.Id == id, ct);
             if (vendor is null)
@@ -64,9 +69,10 @@ public static class VendorsApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vendor has evidence",
                     detail: "The vendor has stored policies or captures; evidence is never deleted with its vendor.");
             db.Vendors.Remove(vendor);
+            audit.Record(http.Actor(), "vendor.delete", $"/vendors/{vendor.Id}");
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
-        }).ProducesProblem(404).ProducesProblem(409).WithName("DeleteVendor").WithSummary("Deletes a vendor that has no stored evidence.");
+        }).ProducesProblem(404).ProducesProblem(409).ForAdmins().WithName("DeleteVendor").WithSummary("Deletes a vendor that has no stored evidence.");
 
         return group;
     }

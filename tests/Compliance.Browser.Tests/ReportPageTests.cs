@@ -8,11 +8,21 @@ public sealed class ReportPageTests(BrowserFixture fixture)
 {
     private static string Case(string file) => ServiceProcess.SharedData("cases", "browser-phone-maker", file);
 
+    private async Task<IPage> NewKeyedPageAsync()
+    {
+        var context = await fixture.Browser.Instance.NewContextAsync(new() { ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = ServiceProcess.AdminKey } });
+        return await context.NewPageAsync();
+    }
+
     [Fact]
     public async Task SwaggerUiChecksTheBrowserCase()
     {
         var page = await fixture.Browser.Instance.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.Service.BaseUrl, "/swagger/index.html").ToString());
+        await page.Locator(".auth-wrapper .authorize").ClickAsync();
+        await page.Locator(".modal-ux input[type=text]").FillAsync(ServiceProcess.AdminKey);
+        await page.Locator(".modal-ux .auth-btn-wrapper .authorize").ClickAsync();
+        await page.Locator(".modal-ux .btn-done").ClickAsync();
         var operation = page.Locator("#operations-Check-Check");
         await operation.ClickAsync();
         await operation.Locator(".try-out__btn").ClickAsync();
@@ -36,7 +46,7 @@ public sealed class ReportPageTests(BrowserFixture fixture)
     {
         var report = await Flows.AssessAsync(fixture.Service.Http, "Tanager Mobile", ["tanagermobile.test", "tanagercdn.test"],
             Case("policy.html"), Case("incognito.har"), Case("incognito.ctx.json"));
-        var page = await fixture.Browser.Instance.NewPageAsync();
+        var page = await NewKeyedPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
 
@@ -62,7 +72,7 @@ public sealed class ReportPageTests(BrowserFixture fixture)
         var notes = ServiceProcess.SharedData("cases", "notes-clean");
         var report = await Flows.AssessAsync(fixture.Service.Http, "<script>window.__pwned = 1</script>Evil Corp", ["tallynote.test"],
             policy, Path.Combine(notes, "signed-in-sync.har"), Path.Combine(notes, "signed-in-sync.ctx.json"));
-        var page = await fixture.Browser.Instance.NewPageAsync();
+        var page = await NewKeyedPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 

@@ -10,6 +10,8 @@ public sealed class ServiceProcess : IAsyncLifetime
     private Process? _process;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"compliance-browser-{Guid.NewGuid():N}");
 
+    public const string AdminKey = "cck_browser-admin-key-0123456789abcdef";
+
     public Uri BaseUrl { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -55,12 +57,14 @@ public sealed class ServiceProcess : IAsyncLifetime
         start.Environment["Storage__SqlitePath"] = Path.Combine(_dataDir, "compliance.db");
         start.Environment["Jobs__PollInterval"] = "00:00:00.100";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Auth__BootstrapKey"] = AdminKey;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(120) };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {

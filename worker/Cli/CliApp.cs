@@ -14,6 +14,7 @@ public static class CliApp
         var root = new RootCommand("Compliance checker worker: runs queued jobs (run) and the engine from the command line.");
         root.Subcommands.Add(RunVerb.Create());
         root.Subcommands.Add(MigrateVerb.Create());
+        root.Subcommands.Add(KeysVerb.Create());
         root.Subcommands.Add(ExtractVerb.Create());
         root.Subcommands.Add(AnalyzeVerb.Create());
         root.Subcommands.Add(CheckVerb.Create());

@@ -24,7 +24,7 @@ public sealed class ApiShellTests : IAsyncLifetime
     public async Task SwaggerAndReadinessAnswer(string provider)
     {
         await using var factory = Factory(provider);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
         var ready = await client.GetAsync("/health/ready");
@@ -38,7 +38,7 @@ public sealed class ApiShellTests : IAsyncLifetime
     public async Task VendorRoundTrips(string provider)
     {
         await using var factory = Factory(provider);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
 
         var created = await client.PostAsJsonAsync("/vendors", new { name = "Tanager Mobile", domains = new[] { "TanagerMobile.test", "tanagercdn.test" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -60,7 +60,7 @@ public sealed class ApiShellTests : IAsyncLifetime
     public async Task BadBodiesGetProblemsAndChangeNothing(string provider)
     {
         await using var factory = Factory(provider);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
         var keep = await client.PostAsJsonAsync("/vendors", new { name = "Keeper", domains = new[] { "keeper.test" } });
         var before = await client.GetStringAsync("/vendors");
 

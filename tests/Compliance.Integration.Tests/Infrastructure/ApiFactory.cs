@@ -6,6 +6,9 @@ namespace Compliance.Integration.Tests.Infrastructure;
 /// <summary>The real API over the real HTTP pipeline, on PostgreSQL (given a connection string) or on a fresh SQLite file.</summary>
 public sealed class ApiFactory(string? postgres) : WebApplicationFactory<Program>
 {
+    /// <summary>The first admin key the service creates on its empty store.</summary>
+    public const string AdminKey = "cck_test-admin-key-0123456789abcdef";
+
     private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), $"compliance-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +19,18 @@ public sealed class ApiFactory(string? postgres) : WebApplicationFactory<Program
         builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
         // No separate worker process in these tests: the API works its own queue.
         builder.UseSetting("Jobs:RunInProcess", "true");
+        builder.UseSetting("Auth:BootstrapKey", AdminKey);
+    }
+
+    /// <summary>A client that sends the admin key, as a regulator's script would send its own.</summary>
+    public HttpClient CreateAdminClient() => CreateClientWithKey(AdminKey);
+
+    public HttpClient CreateClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
     }
 
     protected override void Dispose(bool disposing)

@@ -34,7 +34,7 @@ public sealed class CheckEndpointTests
     public async Task BrowserCaseIsCheckedInOneCall()
     {
         await using var factory = new ApiFactory(null);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
 
         var response = await client.PostAsync("/check", BrowserCaseForm());
 
@@ -53,7 +53,7 @@ public sealed class CheckEndpointTests
     public async Task CheckWithoutTrafficIsABadRequest()
     {
         await using var factory = new ApiFactory(null);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
         var form = new MultipartFormDataContent();
         AddFile(form, "policy", SharedData.File("cases", "notes-clean", "policy.txt"));
 

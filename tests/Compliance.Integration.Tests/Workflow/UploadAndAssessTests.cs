@@ -19,7 +19,7 @@ public sealed class UploadAndAssessTests : IAsyncLifetime
     public async Task BrowserCaseRunsThroughUploadsJobsAndAssessment()
     {
         await using var factory = new ApiFactory(_pg.ConnectionString);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
         var vendor = await client.CreateVendorAsync("Tanager Mobile", "tanagermobile.test", "tanagercdn.test");
         var dir = SharedData.File("cases", "browser-phone-maker");
 
@@ -68,7 +68,7 @@ public sealed class UploadAndAssessTests : IAsyncLifetime
     public async Task UnusablePolicyIsRefusedAndNothingIsStored(string name)
     {
         await using var factory = new ApiFactory(_pg.ConnectionString);
-        var client = factory.CreateClient();
+        var client = factory.CreateAdminClient();
         var vendor = await client.CreateVendorAsync("Keeper", "keeper.test");
         var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
         var bytes = name.EndsWith(".pdf", StringComparison.Ordinal) ? "%PDF-1.7\n%%EOF"u8.ToArray() : Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256)).ToArray();

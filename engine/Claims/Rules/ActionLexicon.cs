@@ -1,0 +1,66 @@
+namespace Compliance.Engine.Claims.Rules;
+
+/// <summary>How a verb behaves: its plain action, or a class whose action depends on recipients and context.</summary>
+public enum VerbKind
+{
+    Collect,
+    Use,
+    Share,
+    Sell,
+    Sync,
+    Store,
+    /// <summary>keep, retain, delete: retention unless the data is kept on the device.</summary>
+    Retain,
+    /// <summary>send, upload, report: collect when it goes to the vendor, share when to anyone else.</summary>
+    Transmit,
+    /// <summary>receive, access, see: collect by the vendor, share when a third party receives.</summary>
+    Receive,
+    /// <summary>transfer: transfer-abroad when a place abroad is named, share otherwise.</summary>
+    Transfer,
+}
+
+/// <summary>The verb forms that state a data practice, with the action each names.</summary>
+public static class ActionLexicon
+{
+    private static readonly (VerbKind Kind, string[] Forms)[] s_verbs =
+    [
+        (VerbKind.Collect, ["collect", "collected", "collecting", "gather", "gathered", "gathering", "record", "recorded",
+            "records", "obtain", "obtained", "capture", "captured", "track", "tracked", "we log", "logged", "ask for",
+            "request", "requested", "learn about"]),
+        (VerbKind.Use, ["use", "used", "using", "process", "processed", "analyse", "analysed", "analyze", "analyzed",
+            "derive", "derived", "monitor", "monitored", "scan", "scanned", "estimate", "estimated", "learn", "learns",
+            "generated", "based on", "combine", "combined", "infer", "inferred", "match", "matched", "check", "checked",
+            "recognise", "recognises", "recognize", "recognizes", "personalise", "personalize", "determine"]),
+        (VerbKind.Share, ["share", "shared", "sharing", "disclose", "disclosed", "pass", "passed", "display", "displayed",
+            "visible", "seen by", "publish", "published", "posted", "make available", "made available",
+            "provide to", "provided to", "give", "given"]),
+        (VerbKind.Sell, ["sell", "sold", "selling", "rent", "rented", "trade", "traded"]),
+        (VerbKind.Sync, ["sync", "synced", "syncing", "synchronise", "synchronised", "synchronize", "synchronized"]),
+        (VerbKind.Store, ["store", "stored", "storing", "save", "saved", "host", "hosted", "back up", "backed up",
+            "cache", "cached"]),
+        (VerbKind.Retain, ["retain", "retained", "keep", "kept", "delete", "deleted", "erase", "erased", "purge", "purged"]),
+        (VerbKind.Transmit, ["send", "sent", "sending", "upload", "uploaded", "transmit", "transmitted", "report", "reported",
+            "forward", "forwarded", "submit", "submitted"]),
+        (VerbKind.Receive, ["receive", "received", "access", "accessed", "see", "read", "view", "can view"]),
+        (VerbKind.Transfer, ["transfer", "transferred", "transferring", "move", "moved"]),
+    ];
+
+    /// <summary>Every verb form, for clause splitting ("… and share it …" starts a new clause).</summary>
+    public static IEnumerable<string> AllForms => s_verbs.SelectMany(v => v.Forms);
+
+    public static PhraseMatcher CreateMatcher() =>
+        new(s_verbs.SelectMany(v => v.Forms.Select(f => (f, v.Kind.ToString()))));
+
+    public static string ActionOf(VerbKind kind) => kind switch
+    {
+        VerbKind.Collect or VerbKind.Transmit or VerbKind.Receive => "collect",
+        VerbKind.Use => "use",
+        VerbKind.Share => "share",
+        VerbKind.Sell => "sell",
+        VerbKind.Sync => "sync",
+        VerbKind.Store => "store",
+        VerbKind.Retain => "retain",
+        VerbKind.Transfer => "share",
+        _ => "collect",
+    };
+}

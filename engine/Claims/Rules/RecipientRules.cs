@@ -1,0 +1,57 @@
+namespace Compliance.Engine.Claims.Rules;
+
+/// <summary>
+/// Decides a clause's action and recipients from the verb's kind and the recipients named before
+/// (the subject) and after the verb: "advertising partners receive …" is a share to advertisers,
+/// "our SDK partners collect … directly" a collect by them, "sent to our servers" a collect.
+/// </summary>
+public static class RecipientRules
+{
+    public static (string Action, List<string> Recipients) Resolve(
+        ClauseVocabulary vocabulary, VerbKind kind, string folded, PhraseMatch verb, List<PhraseMatch> named, bool ownGroup)
+    {
+        var subject = Distinct(named.Where(r => r.End <= verb.Start).Select(r => r.TermId).Where(r => r != "first-party"));
+        var objects = Distinct(named.Where(r => r.Start >= verb.End).Select(r => r.TermId));
+        var all = Distinct(named.Select(r => r.TermId));
+        var outside = all.Where(r => r != "first-party").ToList();
+        var byOthers = folded.Contains(" by ", StringComparison.Ordinal) ? objects.Where(r => r != "first-party").ToList() : [];
+        var serviceProvider = all.Contains("service-provider");
+
+        switch (kind)
+        {
+            case VerbKind.Share:
+            case VerbKind.Sell:
+                return (ActionLexicon.ActionOf(kind), SharedWith(outside, all, ownGroup));
+            case VerbKind.Receive:
+                return subject.Count > 0 ? ("share", subject) : ("collect", ["first-party"]);
+            case VerbKind.Collect:
+                return subject.Count > 0 ? ("collect", subject) : ("collect", ["first-party"]);
+            case VerbKind.Transmit:
+                var to = objects.Where(r => r != "first-party").ToList();
+                return to.Count > 0 ? ("share", to) : ("collect", ["first-party"]);
+            case VerbKind.Transfer:
+                var abroad = RegionReader.SpeaksOfAbroad(folded) || RegionReader.NamesPlace(folded);
+                if (abroad)
+                    return ("transfer-abroad", all.Count > 0 ? all : ["first-party"]);
+                return ("share", SharedWith(outside, all, ownGroup));
+            case VerbKind.Use when byOthers.Count > 0:
+                return ("share", byOthers);
+            default:
+                if (serviceProvider)
+                    return (ActionLexicon.ActionOf(kind), ["service-provider"]);
+                if (subject.Count > 0)
+                    return (ActionLexicon.ActionOf(kind), subject);
+                var stored = outside.Where(vocabulary.IsThirdPartyFamily).ToList();
+                return (ActionLexicon.ActionOf(kind), kind is VerbKind.Store or VerbKind.Sync && stored.Count > 0 ? stored : ["first-party"]);
+        }
+    }
+
+    private static List<string> SharedWith(List<string> outside, List<string> all, bool ownGroup)
+    {
+        if (ownGroup || (outside.Count == 0 && all.Contains("first-party")))
+            return ["first-party"];
+        return outside.Count > 0 ? outside : ["third-party"];
+    }
+
+    private static List<string> Distinct(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,245 @@
+using System.Text.RegularExpressions;
+
+namespace Compliance.Engine.Claims.Rules;
+
+/// <summary>
+/// The rule reader: splits a sentence into clauses, finds each clause's practice verb, negation, data
+/// types and recipients, and attaches conditions, qualifiers and purposes. Stateless after construction.
+/// </summary>
+public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+
+    // Folded text (lower case, single spaces): negation in the few words before the verb.
+    [GeneratedRegex(@" (not|never|don t|doesn t|didn t|won t|cannot|can t|no longer|neither|nor) (\w+ ){0,4}$", Options)]
+    private static partial Regex NegationBeforeVerb();
+
+    [GeneratedRegex(@"(^| )(no|nothing|none) ", Options)]
+    private static partial Regex NoDeterminer();
+
+    [GeneratedRegex(@" (but not|and not|not with|not to|never|but never|not) ", Options)]
+    private static partial Regex NegativeTail();
+
+    [GeneratedRegex(@" (rather than|instead of|other than|apart from) ", Options)]
+    private static partial Regex ExcludedTail();
+
+    [GeneratedRegex(@" (for (up to |at least |a period of |a maximum of |no longer than |the )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety) (day|days|week|weeks|month|months|year|years)|for as long as|as long as|until (you|your|they|it|the)|for the duration|retention period|within \d+ (day|days|month|months)|after \d+ (day|days|month|months|year|years)) ", Options)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@" (only on|locally on|on your|on the) (device|phone|tv|computer|watch) ", Options)]
+    private static partial Regex OnDevice();
+
+    [GeneratedRegex(@" (is|are|was|were|be|been|being|we|will|may|might|can|could|do|does|not|never|also|only|then|automatically|periodically|it|they|to) $", Options)]
+    private static partial Regex AuxBefore();
+
+    [GeneratedRegex(@" (it|them|this|these|those|they|this information|this data|such data|such information) ", Options)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@" (information|data|details|content) ", Options)]
+    private static partial Regex GenericData();
+
+    [GeneratedRegex(@" (companies|entities|members) (in|of|within) (the|our) (\w+ ){0,3}(group|family) | our (corporate )?(group|family of companies) ", Options)]
+    private static partial Regex OwnGroup();
+
+    /// <summary>Drafts for every practice the sentence states, in clause order.</summary>
+    public List<ClaimDraft> Read(string sentence, Func<string, string?>? typeUnknownPhrase = null)
+    {
+        var clauses = ClauseSplitter.Split(sentence);
+        var drafts = new List<ClaimDraft>();
+        var facts = new List<ClauseFacts>();
+        List<string> previousTypes = [];
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var text = sentence[clauses[i].Start..clauses[i].End];
+            facts.Add(ClauseFacts.Read(text));
+            drafts.AddRange(ReadClause(text, i, facts[i], ref previousTypes, typeUnknownPhrase));
+        }
+        AttachOrphanFacts(drafts, facts);
+        FinishPolarity(drafts, sentence);
+        AddTransfersAbroad(drafts, sentence);
+        return drafts;
+    }
+
+    private List<ClaimDraft> ReadClause(string clause, int index, ClauseFacts facts, ref List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
+    {
+        var folded = PhraseText.Of(clause).Folded;
+        var verb = MainVerb(folded);
+        if (verb is null)
+            return [];
+        var (verbMatch, kind) = verb.Value;
+        var recipients = vocabulary.Recipients.Find(folded);
+        var dataMatches = vocabulary.DataTypes.Find(folded)
+            .Where(d => !recipients.Any(r => Overlaps(r, d) && r.End - r.Start >= d.End - d.Start))
+            .ToList();
+        recipients = recipients.Where(r => !dataMatches.Any(d => Overlaps(r, d))).ToList();
+
+        var excluded = ExcludedTail().Match(folded, verbMatch.End > 0 ? verbMatch.End - 1 : 0);
+        if (excluded.Success)
+            dataMatches = dataMatches.Where(d => d.Start < excluded.Index).ToList();
+
+        var negativeTail = NegativeTail().Match(folded, Math.Max(0, verbMatch.End - 1));
+        var tailStart = negativeTail.Success ? negativeTail.Index : int.MaxValue;
+        var mainTypes = TypesOf(dataMatches.Where(d => d.Start < tailStart));
+        var tailTypes = TypesOf(dataMatches.Where(d => d.Start >= tailStart));
+
+        var fromLexicon = mainTypes.Count > 0;
+        if (mainTypes.Count == 0)
+            mainTypes = FallbackTypes(clause, folded, verbMatch, previousTypes, typeUnknownPhrase);
+        if (mainTypes.Count == 0)
+            return [];
+        previousTypes = mainTypes;
+
+        var negative = NegationBeforeVerb().IsMatch(folded[..(verbMatch.Start + 1)]) || NoDeterminer().IsMatch(folded[..(verbMatch.Start + 1)]);
+        var (action, claimRecipients) = RecipientRules.Resolve(vocabulary, kind, folded, verbMatch, recipients, OwnGroup().IsMatch(folded));
+        action = RefineRetention(action, kind, folded);
+        var draft = new ClaimDraft
+        {
+            Action = action,
+            Polarity = negative ? Polarity.Negative : Polarity.Affirmative,
+            DataTypes = mainTypes,
+            Recipients = claimRecipients,
+            Clause = index,
+            Regions = RegionReader.Read(clause),
+            Confidence = 0.55 + (AuxBefore().IsMatch(folded[..(verbMatch.Start + 1)]) ? 0.15 : 0) + (fromLexicon ? 0.15 : 0),
+        };
+        facts.AddTo(draft);
+        if (negative && facts.Exception)
+            draft.Polarity = Polarity.Affirmative;
+        var result = new List<ClaimDraft> { draft };
+        if (!negative && tailTypes.Count > 0)
+        {
+            result.Add(new ClaimDraft
+            {
+                Action = action,
+                Polarity = Polarity.Negative,
+                DataTypes = tailTypes,
+                Recipients = [.. claimRecipients],
+                Clause = index,
+                Confidence = draft.Confidence - 0.05,
+            });
+        }
+        return result;
+    }
+
+    private (PhraseMatch Match, VerbKind Kind)? MainVerb(string folded)
+    {
+        var verbs = vocabulary.Verbs.Find(folded);
+        if (verbs.Count == 0)
+            return null;
+        // Prefer a verb after an auxiliary or subject ("are retained", "we collect") over a noun-like form
+        // ("activation records"), and a finite verb over a purpose infinitive ("to send you updates").
+        var ranked = verbs
+            .Select((v, i) => (v, i, prefix: folded[..(v.Start + 1)]))
+            .OrderBy(x => AuxBefore().IsMatch(x.prefix) && !x.prefix.EndsWith(" to ", StringComparison.Ordinal) ? 0
+                : x.prefix.EndsWith(" to ", StringComparison.Ordinal) ? 2 : 1)
+            .ThenBy(x => x.i)
+            .First();
+        return (ranked.v, Enum.Parse<VerbKind>(ranked.v.TermId));
+    }
+
+    private List<string> TypesOf(IEnumerable<PhraseMatch> matches)
+    {
+        var types = matches.Select(m => m.TermId).Distinct(StringComparer.Ordinal).ToList();
+        // A generic "your information" beside named types adds nothing the named types do not say.
+        if (types.Count > 1)
+            types.Remove(Ontology.OntologyModel.Root);
+        return types;
+    }
+
+    private static List<string> FallbackTypes(string clause, string folded, PhraseMatch verb, List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
+    {
+        if (previousTypes.Count > 0 && Pronoun().IsMatch(folded))
+            return [.. previousTypes];
+        var typed = typeUnknownPhrase?.Invoke(clause);
+        if (typed is not null)
+            return [typed];
+        return GenericData().IsMatch(folded[verb.Start..]) || GenericData().IsMatch(folded[..verb.Start])
+            ? [Ontology.OntologyModel.Root]
+            : [];
+    }
+
+    private static string RefineRetention(string action, VerbKind kind, string folded)
+    {
+        if (kind == VerbKind.Retain && OnDevice().IsMatch(folded))
+            return "store";
+        if (action == "store" && Duration().IsMatch(folded))
+            return "retain";
+        return action;
+    }
+
+    private static bool Overlaps(PhraseMatch a, PhraseMatch b) => a.Start < b.End && b.Start < a.End;
+
+    // A clause that states no practice ("If you turn on Sync, …") lends its cues to the nearest practice.
+    private static void AttachOrphanFacts(List<ClaimDraft> drafts, List<ClauseFacts> facts)
+    {
+        if (drafts.Count == 0)
+            return;
+        var withClaims = drafts.Select(d => d.Clause).Distinct().Order().ToList();
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (withClaims.Contains(i))
+                continue;
+            var target = withClaims.LastOrDefault(c => c < i, -1);
+            if (target < 0)
+                target = withClaims[0];
+            foreach (var draft in drafts.Where(d => d.Clause == target && d.Polarity == Polarity.Affirmative || d.Clause == target && facts[i].Conditions.Count > 0))
+                facts[i].AddTo(draft);
+            if (facts[i].Exception)
+            {
+                foreach (var draft in drafts.Where(d => d.Clause == target))
+                    draft.Polarity = Polarity.Affirmative;
+            }
+        }
+    }
+
+    // A promise limited to a mode or state is a conditional affirmative (CONTRACT.md); a plain negative
+    // carries no protection qualifiers, and data said to stay on the device cannot also be sent off it.
+    private static void FinishPolarity(List<ClaimDraft> drafts, string sentence)
+    {
+        foreach (var draft in drafts)
+        {
+            if (draft.Polarity == Polarity.Negative && draft.Conditions.Count > 0)
+                draft.Polarity = Polarity.Affirmative;
+            if (draft.Polarity == Polarity.Negative)
+            {
+                draft.Qualifiers.Clear();
+                draft.Conditions.Clear();
+            }
+        }
+        var leavesDevice = drafts.Any(d => d.Polarity == Polarity.Affirmative && d.Action is "sync" or "share" or "sell" or "transfer-abroad" or "collect");
+        var unless = sentence.Contains("unless", StringComparison.OrdinalIgnoreCase);
+        if (leavesDevice || unless)
+        {
+            foreach (var draft in drafts)
+                draft.Qualifiers.Remove("on-device-only");
+        }
+    }
+
+    private static void AddTransfersAbroad(List<ClaimDraft> drafts, string sentence)
+    {
+        if (!RegionReader.SpeaksOfAbroad(sentence))
+            return;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            if (draft.Polarity != Polarity.Affirmative || draft.Action is not ("store" or "use"))
+                continue;
+            var abroad = new ClaimDraft
+            {
+                Action = "transfer-abroad",
+                Polarity = Polarity.Affirmative,
+                DataTypes = [.. draft.DataTypes],
+                Recipients = [.. draft.Recipients],
+                Clause = draft.Clause,
+                Regions = new SortedSet<string>(draft.Regions, StringComparer.Ordinal),
+                Conditions = new SortedSet<string>(draft.Conditions, StringComparer.Ordinal),
+                Confidence = draft.Confidence - 0.05,
+            };
+            // "may be processed in other countries" is the transfer itself; "stored … outside" is both.
+            if (draft.Action == "use")
+                drafts[i] = abroad;
+            else
+                drafts.Insert(++i, abroad);
+        }
+    }
+}

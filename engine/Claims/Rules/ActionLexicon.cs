@@ -17,6 +17,8 @@ public enum VerbKind
     Receive,
     /// <summary>transfer: transfer-abroad when a place abroad is named, share otherwise.</summary>
     Transfer,
+    /// <summary>A noun that looks like a verb ("app store"): never a practice.</summary>
+    NotAVerb,
 }
 
 /// <summary>The verb forms that state a data practice, with the action each names.</summary>
@@ -42,11 +44,16 @@ public static class ActionLexicon
         (VerbKind.Transmit, ["send", "sent", "sending", "upload", "uploaded", "transmit", "transmitted", "report", "reported",
             "forward", "forwarded", "submit", "submitted"]),
         (VerbKind.Receive, ["receive", "received", "access", "accessed", "see", "read", "view", "can view"]),
+        (VerbKind.NotAVerb, ["app store", "play store", "online store", "store credit", "records of processing", "data use",
+            "terms of use", "use of", "access to", "right to access", "record of", "the right to", "in use", "do not use our",
+            "do not use the", "not to use", "stop using", "use our services", "use our service", "using our services",
+            "use the app", "using the app", "use our app", "you use", "you access", "you view", "you see", "you read", "you share",
+            "you send", "you upload", "you save", "you store", "you post", "you record", "you delete", "you receive"]),
         (VerbKind.Transfer, ["transfer", "transferred", "transferring", "move", "moved"]),
     ];
 
     /// <summary>Every verb form, for clause splitting ("… and share it …" starts a new clause).</summary>
-    public static IEnumerable<string> AllForms => s_verbs.SelectMany(v => v.Forms);
+    public static IEnumerable<string> AllForms => s_verbs.Where(v => v.Kind != VerbKind.NotAVerb).SelectMany(v => v.Forms);
 
     public static PhraseMatcher CreateMatcher() =>
         new(s_verbs.SelectMany(v => v.Forms.Select(f => (f, v.Kind.ToString()))));

@@ -32,9 +32,6 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     [GeneratedRegex(@" (is|are|was|were|be|been|being|we|will|may|might|can|could|do|does|not|never|also|only|then|automatically|periodically|it|they|to) $", Options)]
     private static partial Regex AuxBefore();
 
-    [GeneratedRegex(@" (it|them|this|these|those|they|this information|this data|such data|such information) ", Options)]
-    private static partial Regex Pronoun();
-
     [GeneratedRegex(@" (information|data|details|content) ", Options)]
     private static partial Regex GenericData();
 
@@ -62,8 +59,9 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
 
     private List<ClaimDraft> ReadClause(string clause, int index, ClauseFacts facts, ref List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
     {
-        var folded = PhraseText.Of(clause).Folded;
-        var verb = MainVerb(folded);
+        var phraseText = PhraseText.Of(clause);
+        var folded = phraseText.Folded;
+        var verb = MainVerb(phraseText, clause);
         if (verb is null)
             return [];
         var (verbMatch, kind) = verb.Value;
@@ -89,7 +87,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
             return [];
         previousTypes = mainTypes;
 
-        var negative = NegationBeforeVerb().IsMatch(folded[..(verbMatch.Start + 1)]) || NoDeterminer().IsMatch(folded[..(verbMatch.Start + 1)]);
+        var negative = NegationBeforeVerb().IsMatch(folded[..(verbMatch.Start)]) || NoDeterminer().IsMatch(folded[..(verbMatch.Start)]);
         var (action, claimRecipients) = RecipientRules.Resolve(vocabulary, kind, folded, verbMatch, recipients, OwnGroup().IsMatch(folded));
         action = RefineRetention(action, kind, folded);
         var draft = new ClaimDraft
@@ -100,7 +98,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
             Recipients = claimRecipients,
             Clause = index,
             Regions = RegionReader.Read(clause),
-            Confidence = 0.55 + (AuxBefore().IsMatch(folded[..(verbMatch.Start + 1)]) ? 0.15 : 0) + (fromLexicon ? 0.15 : 0),
+            Confidence = 0.55 + (AuxBefore().IsMatch(folded[..(verbMatch.Start)]) ? 0.15 : 0) + (fromLexicon ? 0.15 : 0),
         };
         facts.AddTo(draft);
         if (negative && facts.Exception)
@@ -121,15 +119,21 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         return result;
     }
 
-    private (PhraseMatch Match, VerbKind Kind)? MainVerb(string folded)
+    private (PhraseMatch Match, VerbKind Kind)? MainVerb(PhraseText text, string clause)
     {
-        var verbs = vocabulary.Verbs.Find(folded);
+        var folded = text.Folded;
+        // A capitalised verb inside a clause is a feature's name ("turn on Sync", "tap Share"), not a practice.
+        var firstWord = folded.IndexOf(' ', 1);
+        var verbs = vocabulary.Verbs.Find(folded)
+            .Where(v => v.TermId != nameof(VerbKind.NotAVerb))
+            .Where(v => v.Start < firstWord || !char.IsUpper(clause[Math.Min(text.OriginOf(v.Start), clause.Length - 1)]))
+            .ToList();
         if (verbs.Count == 0)
             return null;
         // Prefer a verb after an auxiliary or subject ("are retained", "we collect") over a noun-like form
         // ("activation records"), and a finite verb over a purpose infinitive ("to send you updates").
         var ranked = verbs
-            .Select((v, i) => (v, i, prefix: folded[..(v.Start + 1)]))
+            .Select((v, i) => (v, i, prefix: folded[..v.Start]))
             .OrderBy(x => AuxBefore().IsMatch(x.prefix) && !x.prefix.EndsWith(" to ", StringComparison.Ordinal) ? 0
                 : x.prefix.EndsWith(" to ", StringComparison.Ordinal) ? 2 : 1)
             .ThenBy(x => x.i)
@@ -139,7 +143,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
 
     private List<string> TypesOf(IEnumerable<PhraseMatch> matches)
     {
-        var types = matches.Select(m => m.TermId).Distinct(StringComparer.Ordinal).ToList();
+        var types = matches.Select(m => m.TermId).Where(t => t != ClauseVocabulary.NotData).Distinct(StringComparer.Ordinal).ToList();
         // A generic "your information" beside named types adds nothing the named types do not say.
         if (types.Count > 1)
             types.Remove(Ontology.OntologyModel.Root);
@@ -148,7 +152,8 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
 
     private static List<string> FallbackTypes(string clause, string folded, PhraseMatch verb, List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
     {
-        if (previousTypes.Count > 0 && Pronoun().IsMatch(folded))
+        // An elided or pronoun object ("… and share it with …") refers to the previous clause's data.
+        if (previousTypes.Count > 0)
             return [.. previousTypes];
         var typed = typeUnknownPhrase?.Invoke(clause);
         if (typed is not null)

@@ -12,7 +12,7 @@ public static partial class SettingReader
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     // A verb that switches a setting, followed by the setting's name (quoted, or words up to a boundary).
-    [GeneratedRegex(@"\b(?:[Tt]urn(?:s|ed|ing)? (?:on|off)|[Ss]witch(?:es|ed|ing)? (?:on|off)|[Ee]nabl(?:e|es|ed|ing)|[Dd]isabl(?:e|es|ed|ing)|[Aa]ctivat(?:e|es|ed)|[Dd]eactivat(?:e|es|ed)|opt(?:s|ed)? (?:in to|into|out of)|[Tt]oggl(?:e|es|ed) (?:on|off))\s+(?:the\s+)?(?<name>'[^']{2,60}'|""[^""]{2,60}""|‘[^’]{2,60}’|“[^”]{2,60}”|[^,.;:()]{2,80})", Options)]
+    [GeneratedRegex(@"\b(?:[Tt]urn(?:s|ed|ing)? (?:on|off)|[Ss]witch(?:es|ed|ing)? (?:on|off)|[Ee]nabl(?:e|es|ed|ing)|[Dd]isabl(?:e|es|ed|ing)|opt(?:s|ed)? (?:in to|into|out of)|[Tt]oggl(?:e|es|ed) (?:on|off))\s+(?:the\s+)?(?<name>'[^']{2,60}'|""[^""]{2,60}""|‘[^’]{2,60}’|“[^”]{2,60}”|[^,.;:()]{2,80})", Options)]
     private static partial Regex SwitchVerb();
 
     // A setting named before its state: "if Location History is enabled", "when Sync is on".

@@ -28,11 +28,11 @@ public static class ActionLexicon
     [
         (VerbKind.Collect, ["collect", "collected", "collecting", "gather", "gathered", "gathering", "record", "recorded",
             "records", "obtain", "obtained", "capture", "captured", "track", "tracked", "we log", "logged", "ask for",
-            "request", "requested", "learn about"]),
+            "request", "requested", "learn about", "recognise", "recognises", "recognize", "recognizes", "detect", "detects"]),
         (VerbKind.Use, ["use", "used", "using", "process", "processed", "analyse", "analysed", "analyze", "analyzed",
             "derive", "derived", "monitor", "monitored", "scan", "scanned", "estimate", "estimated", "learn", "learns",
             "generated", "based on", "combine", "combined", "infer", "inferred", "match", "matched", "check", "checked",
-            "recognise", "recognises", "recognize", "recognizes", "personalise", "personalize", "determine"]),
+            "personalise", "personalize", "determine"]),
         (VerbKind.Share, ["share", "shared", "sharing", "disclose", "disclosed", "pass", "passed", "display", "displayed",
             "visible", "seen by", "publish", "published", "posted", "make available", "made available",
             "provide to", "provided to", "give", "given"]),

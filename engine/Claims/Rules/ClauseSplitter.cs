@@ -17,7 +17,7 @@ public static class ClauseSplitter
             .Select(f => Regex.Escape(f).Replace(@"\ ", @"\s+", StringComparison.Ordinal))
             .OrderByDescending(f => f.Length));
         const string subjects = "we|it|they|is|are|was|were|will|may|might|can|could|never|do|does|did|no|nothing|then|also|only|this|these|those|if|when|while|unless|once";
-        var pattern = @";\s*|:\s+(?=(?:we|they|it)\b)|,?\s+but\s+(?!not\b|never\b)|,\s*(?=(?:we|they)\s)|,?\s+(?:and|or)\s*,?\s+(?=(?:" + subjects + "|" + verbs + @")\b)";
+        var pattern = @";\s*|:\s+(?=(?:we|they|it)\b)|,?\s+but\s+(?!not\b|never\b)|,\s*(?=(?:we|they)\s)|,?\s+(?:and|or)\s*,?\s+(?=(?:" + subjects + "|(?:" + verbs + @")(?:s|es|d|ed)?" + @")\b)";
         return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 

@@ -14,7 +14,7 @@ public static partial class PurposeReader
         ("personalization", new Regex(@"\b(recommend\w*|personali[sz]\w*|tailor\w*|customi[sz]e\w*|local news|similar content|relevant to you|your interests|improve suggestions)\b", Options)),
         ("functionality", new Regex(@"\b(to provide|provide (the|our|you)|to deliver|deliver (updates|compatible|your)|to run|to operate|so that you can|so you can|so they can|to sync|to save|to show (the|nearby|local|you the)|sign you in|recover your|to calculate|to convert|to process your|to help you|to enable|to keep you signed in|remember|to ship|ship your|to verify warranty|to apply|to find|to connect|necessary|to restore|to reinstall|to send you|to display|to make (the|our) \w+ work|to complete|to fulfil|to fulfill|to support|backup|to back up|to improve search)\b", Options)),
         ("security", new Regex(@"\b(secur\w*|fraud|abuse|malware|cheat\w*|harass\w*|verify (your|the) (identity|account)|verify your|prevent\w*|protect\w*|banned|investigat\w*|spam|safety|dangerous)\b", Options)),
-        ("performance", new Regex(@"\b(performance(?! of (our )?(ads|campaigns))|diagnos\w*|crash\w*|improve the (\w+ )?(browser|app|service|software)|speed up|connectivity|reliab\w*|troubleshoot\w*|bugs?|stability)\b", Options)),
+        ("performance", new Regex(@"\b(performance(?! of (our )?(ads|campaigns))(?! diagnostics)|to diagnose|diagnose|fix crashes|improve the (\w+ )?(browser|app|service|software)|speed up|connectivity|reliab\w*|troubleshoot\w*|bugs?|stability)\b", Options)),
         ("research", new Regex(@"\b(research|stud(y|ies)|scientific)\b", Options)),
         ("legal", new Regex(@"\b(law|laws|legal(ly)?|tax|regulat\w*|court|comply|compliance|obligations?|legitimate request|required by)\b", Options)),
     ];

@@ -22,7 +22,7 @@ public static partial class QualifierReader
     [GeneratedRegex(@"\bhash(ed|es|ing)?\b", Options)]
     private static partial Regex Hashed();
 
-    [GeneratedRegex(@"(?<!\bnot (end-to-end |end to end |fully )?)(?<!\bnot protected by (\w+ ){0,4})\bencrypt(ed|s|ion|ing)?\b", Options)]
+    [GeneratedRegex(@"(?<!\bnot (end-to-end |end to end |fully )?)(?<!\bnot protected by ([\w'’-]+ ){0,4})\bencrypt(ed|s|ion|ing)?\b", Options)]
     private static partial Regex Encrypted();
 
     [GeneratedRegex(@"\b(cannot|can ?not|can't|can’t|could not|will not|won't|does not|do not|never) (be used to )?(identify|re-identify|personally identify)|\bnon-identifying\b|\bnot (personally )?identifiable\b|\b(never|not) (be )?(linked|tied|connected|associated) (to|with) (you|your)\b|\bno (individual|single) (user|person|customer|household)|\bwithout identifying\b|\bdo not identify\b|\bdoes not identify\b|\bthat (do|does) not identify\b", Options)]

@@ -32,7 +32,10 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     [GeneratedRegex(@" (is|are|was|were|be|been|being|we|will|may|might|can|could|do|does|not|never|also|only|then|automatically|periodically|it|they|to) $", Options)]
     private static partial Regex AuxBefore();
 
-    [GeneratedRegex(@" (information|data|details|content) ", Options)]
+    [GeneratedRegex(@" (when|if|while|after|before|once|unless|until|which|that|who|whenever|so) (\w+ ){0,3}$", Options)]
+    private static partial Regex SubordinateBefore();
+
+    [GeneratedRegex(@" (information|data|details) ", Options)]
     private static partial Regex GenericData();
 
     [GeneratedRegex(@" (companies|entities|members) (in|of|within) (the|our) (\w+ ){0,3}(group|family) | our (corporate )?(group|family of companies) ", Options)]
@@ -49,19 +52,20 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         {
             var text = sentence[clauses[i].Start..clauses[i].End];
             facts.Add(ClauseFacts.Read(text));
-            drafts.AddRange(ReadClause(text, i, facts[i], ref previousTypes, typeUnknownPhrase));
+            drafts.AddRange(ReadClause(text, i, clauses[i].Start == 0, facts[i], ref previousTypes, typeUnknownPhrase));
         }
         AttachOrphanFacts(drafts, facts);
+        drafts = MergeRepeats(drafts);
         FinishPolarity(drafts, sentence);
         AddTransfersAbroad(drafts, sentence);
         return drafts;
     }
 
-    private List<ClaimDraft> ReadClause(string clause, int index, ClauseFacts facts, ref List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
+    private List<ClaimDraft> ReadClause(string clause, int index, bool sentenceStart, ClauseFacts facts, ref List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
     {
         var phraseText = PhraseText.Of(clause);
         var folded = phraseText.Folded;
-        var verb = MainVerb(phraseText, clause);
+        var verb = MainVerb(phraseText, clause, sentenceStart);
         if (verb is null)
             return [];
         var (verbMatch, kind) = verb.Value;
@@ -77,8 +81,8 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
 
         var negativeTail = NegativeTail().Match(folded, Math.Max(0, verbMatch.End - 1));
         var tailStart = negativeTail.Success ? negativeTail.Index : int.MaxValue;
-        var mainTypes = TypesOf(dataMatches.Where(d => d.Start < tailStart));
-        var tailTypes = TypesOf(dataMatches.Where(d => d.Start >= tailStart));
+        var mainTypes = TypesOf(dataMatches.Where(d => d.Start < tailStart), folded);
+        var tailTypes = TypesOf(dataMatches.Where(d => d.Start >= tailStart), folded);
 
         var fromLexicon = mainTypes.Count > 0;
         if (mainTypes.Count == 0)
@@ -119,35 +123,66 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         return result;
     }
 
-    private (PhraseMatch Match, VerbKind Kind)? MainVerb(PhraseText text, string clause)
+    private (PhraseMatch Match, VerbKind Kind)? MainVerb(PhraseText text, string clause, bool sentenceStart)
     {
         var folded = text.Folded;
         // A capitalised verb inside a clause is a feature's name ("turn on Sync", "tap Share"), not a practice.
         var firstWord = folded.IndexOf(' ', 1);
         var verbs = vocabulary.Verbs.Find(folded)
             .Where(v => v.TermId != nameof(VerbKind.NotAVerb))
-            .Where(v => v.Start < firstWord || !char.IsUpper(clause[Math.Min(text.OriginOf(v.Start), clause.Length - 1)]))
+            .Where(v => (sentenceStart && v.Start < firstWord) || !char.IsUpper(clause[Math.Min(text.OriginOf(v.Start), clause.Length - 1)]))
             .ToList();
         if (verbs.Count == 0)
             return null;
         // Prefer a verb after an auxiliary or subject ("are retained", "we collect") over a noun-like form
-        // ("activation records"), and a finite verb over a purpose infinitive ("to send you updates").
+        // ("activation records"), and a main-clause verb over a purpose infinitive ("to send you updates")
+        // or a subordinate one ("when it checks for updates").
         var ranked = verbs
             .Select((v, i) => (v, i, prefix: folded[..v.Start]))
-            .OrderBy(x => AuxBefore().IsMatch(x.prefix) && !x.prefix.EndsWith(" to ", StringComparison.Ordinal) ? 0
-                : x.prefix.EndsWith(" to ", StringComparison.Ordinal) ? 2 : 1)
+            .OrderBy(x => Rank(x.prefix))
             .ThenBy(x => x.i)
             .First();
         return (ranked.v, Enum.Parse<VerbKind>(ranked.v.TermId));
     }
 
-    private List<string> TypesOf(IEnumerable<PhraseMatch> matches)
+    private static int Rank(string prefix)
     {
-        var types = matches.Select(m => m.TermId).Where(t => t != ClauseVocabulary.NotData).Distinct(StringComparer.Ordinal).ToList();
-        // A generic "your information" beside named types adds nothing the named types do not say.
-        if (types.Count > 1)
-            types.Remove(Ontology.OntologyModel.Root);
-        return types;
+        if (prefix.EndsWith(" to ", StringComparison.Ordinal) || SubordinateBefore().IsMatch(prefix))
+            return 2;
+        return AuxBefore().IsMatch(prefix) ? 0 : 1;
+    }
+
+    private static List<string> TypesOf(IEnumerable<PhraseMatch> matches, string folded)
+    {
+        var kept = matches.Where(m => m.TermId != ClauseVocabulary.NotData).ToList();
+        // A generic "your information" beside named types adds nothing the named types do not say;
+        // a root-level attribute ("age", "gender") does.
+        if (kept.Any(m => m.TermId != Ontology.OntologyModel.Root))
+            kept.RemoveAll(m => m.TermId == Ontology.OntologyModel.Root && GenericData().IsMatch(" " + folded[m.Start..m.End] + " "));
+        return kept.Select(m => m.TermId).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    // "Retained for 24 months and then deleted" is one practice said twice: merge drafts that agree.
+    private static List<ClaimDraft> MergeRepeats(List<ClaimDraft> drafts)
+    {
+        var merged = new List<ClaimDraft>();
+        foreach (var draft in drafts)
+        {
+            var same = merged.FirstOrDefault(m => m.Action == draft.Action && m.Polarity == draft.Polarity && m.DataTypes.SequenceEqual(draft.DataTypes));
+            if (same is null)
+            {
+                merged.Add(draft);
+                continue;
+            }
+            foreach (var r in draft.Recipients.Where(r => !same.Recipients.Contains(r)))
+                same.Recipients.Add(r);
+            same.Conditions.UnionWith(draft.Conditions);
+            same.Qualifiers.UnionWith(draft.Qualifiers);
+            same.Purposes.UnionWith(draft.Purposes);
+            same.Regions.UnionWith(draft.Regions);
+            same.Confidence = Math.Max(same.Confidence, draft.Confidence);
+        }
+        return merged;
     }
 
     private static List<string> FallbackTypes(string clause, string folded, PhraseMatch verb, List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
@@ -158,9 +193,9 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         var typed = typeUnknownPhrase?.Invoke(clause);
         if (typed is not null)
             return [typed];
-        return GenericData().IsMatch(folded[verb.Start..]) || GenericData().IsMatch(folded[..verb.Start])
-            ? [Ontology.OntologyModel.Root]
-            : [];
+        if (folded.Contains(" content ", StringComparison.Ordinal))
+            return ["user-content"];
+        return GenericData().IsMatch(folded) ? [Ontology.OntologyModel.Root] : [];
     }
 
     private static string RefineRetention(string action, VerbKind kind, string folded)

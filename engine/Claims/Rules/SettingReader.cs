@@ -16,7 +16,7 @@ public static partial class SettingReader
     private static partial Regex SwitchVerb();
 
     // A setting named before its state: "if Location History is enabled", "when Sync is on".
-    [GeneratedRegex(@"(?<name>(?:'[^']{2,60}'|""[^""]{2,60}""|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?:\w+\s+){0,1}\w+))\s+(?:is|are)\s+(?:(?:switched|turned)\s+on|enabled|on\b|active|activated|(?:disabled|off)\s+by\s+default)", Options)]
+    [GeneratedRegex(@"(?<name>(?:'[^']{2,60}'|""[^""]{2,60}""|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?<=\b(?:[Ii]f|[Ww]hen|[Ww]hile|[Oo]nce|[Uu]nless)\s+(?:the\s+|your\s+)?)(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*))\s+(?:is|are)\s+(?:(?:switched|turned)\s+on|enabled|on\b|activated|(?:disabled|off)\s+by\s+default)", Options)]
     private static partial Regex StateAfterName();
 
     [GeneratedRegex(@"\b(?:if|when|once) you back up\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -21,19 +21,28 @@ public static class ClauseSplitter
         return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
-    /// <summary>Clause ranges [start, end) in the sentence, in order, none empty.</summary>
-    public static List<(int Start, int End)> Split(string sentence)
+    /// <summary>Clause ranges [start, end) in the sentence, in order, none empty, each with the word that joined it
+    /// to the clause before ("and", "or", "but", ";", "," or "" for the first).</summary>
+    public static List<(int Start, int End, string Connector)> Split(string sentence)
     {
-        var ranges = new List<(int, int)>();
+        var ranges = new List<(int, int, string)>();
         var start = 0;
+        var connector = "";
         foreach (Match cut in s_cut.Matches(sentence))
         {
             if (cut.Index > start)
-                ranges.Add((start, cut.Index));
+                ranges.Add((start, cut.Index, connector));
             start = cut.Index + cut.Length;
+            connector = ConnectorOf(cut.Value);
         }
         if (start < sentence.Length)
-            ranges.Add((start, sentence.Length));
+            ranges.Add((start, sentence.Length, connector));
         return ranges;
+    }
+
+    private static string ConnectorOf(string cut)
+    {
+        var words = cut.Trim(' ', ',').ToLowerInvariant();
+        return words.Length == 0 ? "," : words;
     }
 }

@@ -17,7 +17,9 @@ public sealed class ClauseVocabulary
         "address bar", "web address", "website address", "each address", "email address bar", "outside your country",
         "your country of residence", "country of residence", "country you live in", "region you live in",
         "device settings", "privacy settings", "account settings", "contact us", "contact our", "name of the",
-        "location services", "location settings", "video ads", "video ad", "photo ads", "search engine", "search results", "search suggestions",
+        "location services", "location settings", "video ads", "video ad", "photo ads",
+        "other regions", "other countries", "all regions", "age groups", "age group", "statistics about", "statistics on",
+        "content delivery", "right to", "search engine", "search results", "search suggestions",
     ];
 
     /// <summary>The term id of a phrase that blocks a data-type reading.</summary>

@@ -26,6 +26,9 @@ public static class RecipientRules
                 return subject.Count > 0 ? ("share", subject) : ("collect", ["first-party"]);
             case VerbKind.Collect:
                 return subject.Count > 0 ? ("collect", subject) : ("collect", ["first-party"]);
+            case VerbKind.Transmit when folded[verb.End..].StartsWith(" you ", StringComparison.Ordinal):
+                // "we send you marketing emails" uses the data to reach the user; nothing is collected.
+                return ("use", ["first-party"]);
             case VerbKind.Transmit:
                 var to = objects.Where(r => r != "first-party").ToList();
                 return to.Count > 0 ? ("share", to) : ("collect", ["first-party"]);
@@ -36,6 +39,8 @@ public static class RecipientRules
                 return ("share", SharedWith(outside, all, ownGroup));
             case VerbKind.Use when byOthers.Count > 0:
                 return ("share", byOthers);
+            case VerbKind.Use when subject.Count > 0:
+                return ("share", subject);
             default:
                 if (serviceProvider)
                     return (ActionLexicon.ActionOf(kind), ["service-provider"]);

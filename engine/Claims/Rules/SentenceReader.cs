@@ -47,12 +47,13 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         var clauses = ClauseSplitter.Split(sentence);
         var drafts = new List<ClaimDraft>();
         var facts = new List<ClauseFacts>();
-        List<string> previousTypes = [];
+        var context = new ClauseContext();
         for (var i = 0; i < clauses.Count; i++)
         {
             var text = sentence[clauses[i].Start..clauses[i].End];
             facts.Add(ClauseFacts.Read(text));
-            drafts.AddRange(ReadClause(text, i, clauses[i].Start == 0, facts[i], ref previousTypes, typeUnknownPhrase));
+            context.Connector = clauses[i].Connector;
+            drafts.AddRange(ReadClause(text, i, clauses[i].Start == 0, facts[i], context, typeUnknownPhrase));
         }
         AttachOrphanFacts(drafts, facts);
         drafts = MergeRepeats(drafts);
@@ -61,19 +62,40 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         return drafts;
     }
 
-    private List<ClaimDraft> ReadClause(string clause, int index, bool sentenceStart, ClauseFacts facts, ref List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
+    /// <summary>What a clause passes to the next: its data (for "… and share it"), negation, purpose infinitive.</summary>
+    private sealed class ClauseContext
+    {
+        public List<string> PreviousTypes { get; set; } = [];
+        public bool PreviousNegative { get; set; }
+        public bool PreviousInfinitive { get; set; }
+        public string Connector { get; set; } = "";
+    }
+
+    [GeneratedRegex(@" to [a-z]+ ", Options)]
+    private static partial Regex Infinitive();
+
+    private List<ClaimDraft> ReadClause(string clause, int index, bool sentenceStart, ClauseFacts facts, ClauseContext context, Func<string, string?>? typeUnknownPhrase)
     {
         var phraseText = PhraseText.Of(clause);
         var folded = phraseText.Folded;
-        var verb = MainVerb(phraseText, clause, sentenceStart);
-        if (verb is null)
-            return [];
-        var (verbMatch, kind) = verb.Value;
         var recipients = vocabulary.Recipients.Find(folded);
         var dataMatches = vocabulary.DataTypes.Find(folded)
             .Where(d => !recipients.Any(r => Overlaps(r, d) && r.End - r.Start >= d.End - d.Start))
             .ToList();
         recipients = recipients.Where(r => !dataMatches.Any(d => Overlaps(r, d))).ToList();
+        var verb = MainVerb(phraseText, clause, sentenceStart);
+        if (verb is null)
+        {
+            // "Backups of your photos are encrypted and uploaded …": the data is named before the verb's clause.
+            var named = TypesOf(dataMatches, folded);
+            if (named.Count > 0)
+                context.PreviousTypes = named;
+            context.PreviousInfinitive = false;
+            return [];
+        }
+        var (verbMatch, kind) = verb.Value;
+        var previousInfinitive = context.PreviousInfinitive;
+        context.PreviousInfinitive = Infinitive().IsMatch(folded[verbMatch.End..]);
 
         var excluded = ExcludedTail().Match(folded, verbMatch.End > 0 ? verbMatch.End - 1 : 0);
         if (excluded.Success)
@@ -85,13 +107,19 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         var tailTypes = TypesOf(dataMatches.Where(d => d.Start >= tailStart), folded);
 
         var fromLexicon = mainTypes.Count > 0;
+        // "… to run the game and save your progress": a second purpose, not a second practice.
+        if (!fromLexicon && previousInfinitive && verbMatch.Start <= 1 && context.Connector is "and" or "or")
+            return [];
         if (mainTypes.Count == 0)
-            mainTypes = FallbackTypes(clause, folded, verbMatch, previousTypes, typeUnknownPhrase);
+            mainTypes = FallbackTypes(clause, folded, recipients, context.PreviousTypes, typeUnknownPhrase);
         if (mainTypes.Count == 0)
             return [];
-        previousTypes = mainTypes;
+        context.PreviousTypes = mainTypes;
 
-        var negative = NegationBeforeVerb().IsMatch(folded[..(verbMatch.Start)]) || NoDeterminer().IsMatch(folded[..(verbMatch.Start)]);
+        var negative = NegationBeforeVerb().IsMatch(folded[..(verbMatch.Start)]) || NoDeterminer().IsMatch(folded[..(verbMatch.Start)])
+            // "we never sell X or use it for Y": the negation spans the coordinated verb.
+            || (context.PreviousNegative && context.Connector is "or" or "nor" && verbMatch.Start <= 1);
+        context.PreviousNegative = negative;
         var (action, claimRecipients) = RecipientRules.Resolve(vocabulary, kind, folded, verbMatch, recipients, OwnGroup().IsMatch(folded));
         action = RefineRetention(action, kind, folded);
         var draft = new ClaimDraft
@@ -185,7 +213,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         return merged;
     }
 
-    private static List<string> FallbackTypes(string clause, string folded, PhraseMatch verb, List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
+    private static List<string> FallbackTypes(string clause, string folded, List<PhraseMatch> recipients, List<string> previousTypes, Func<string, string?>? typeUnknownPhrase)
     {
         // An elided or pronoun object ("… and share it with …") refers to the previous clause's data.
         if (previousTypes.Count > 0)
@@ -193,9 +221,10 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         var typed = typeUnknownPhrase?.Invoke(clause);
         if (typed is not null)
             return [typed];
-        if (folded.Contains(" content ", StringComparison.Ordinal))
+        var unnamed = recipients.Aggregate(folded, (text, r) => text[..r.Start] + new string(' ', r.End - r.Start) + text[r.End..]);
+        if (unnamed.Contains(" content ", StringComparison.Ordinal))
             return ["user-content"];
-        return GenericData().IsMatch(folded) ? [Ontology.OntologyModel.Root] : [];
+        return GenericData().IsMatch(unnamed) ? [Ontology.OntologyModel.Root] : [];
     }
 
     private static string RefineRetention(string action, VerbKind kind, string folded)
@@ -236,8 +265,13 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     // carries no protection qualifiers, and data said to stay on the device cannot also be sent off it.
     private static void FinishPolarity(List<ClaimDraft> drafts, string sentence)
     {
+        // "… learns on the device and your typing is never sent to us": the stay-on-device promise belongs
+        // to the affirmative practice beside the negative one.
+        var onDevice = drafts.Any(d => d.Polarity == Polarity.Negative && d.Conditions.Count == 0 && d.Qualifiers.Contains("on-device-only"));
         foreach (var draft in drafts)
         {
+            if (onDevice && draft.Polarity == Polarity.Affirmative && draft.Action is "use" or "store")
+                draft.Qualifiers.Add("on-device-only");
             if (draft.Polarity == Polarity.Negative && draft.Conditions.Count > 0)
                 draft.Polarity = Polarity.Affirmative;
             if (draft.Polarity == Polarity.Negative)

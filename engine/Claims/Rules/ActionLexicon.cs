@@ -17,6 +17,8 @@ public enum VerbKind
     Receive,
     /// <summary>transfer: transfer-abroad when a place abroad is named, share otherwise.</summary>
     Transfer,
+    /// <summary>contain, include: the data is what follows the verb ("crash reports never contain your notes").</summary>
+    Contain,
     /// <summary>A noun that looks like a verb ("app store"): never a practice.</summary>
     NotAVerb,
 }
@@ -28,7 +30,7 @@ public static class ActionLexicon
     [
         (VerbKind.Collect, ["collect", "collected", "collecting", "gather", "gathered", "gathering", "record", "recorded",
             "records", "obtain", "obtained", "capture", "captured", "track", "tracked", "we log", "logged", "ask for",
-            "request", "requested", "learn about", "recognise", "recognises", "recognize", "recognizes", "detect", "detects"]),
+            "request", "requested", "learn about", "recognise", "recognises", "recognize", "recognizes", "detect", "detects", "assign", "assigns", "assigned"]),
         (VerbKind.Use, ["use", "used", "using", "process", "processed", "analyse", "analysed", "analyze", "analyzed",
             "derive", "derived", "monitor", "monitored", "scan", "scanned", "estimate", "estimated", "learn", "learns",
             "generated", "based on", "combine", "combined", "infer", "inferred", "match", "matched", "check", "checked",
@@ -44,6 +46,7 @@ public static class ActionLexicon
         (VerbKind.Transmit, ["send", "sent", "sending", "upload", "uploaded", "transmit", "transmitted", "report", "reported",
             "forward", "forwarded", "submit", "submitted"]),
         (VerbKind.Receive, ["receive", "received", "access", "accessed", "see", "read", "view", "can view"]),
+        (VerbKind.Contain, ["contain", "contains", "contained", "carry", "carries", "include", "includes", "included"]),
         (VerbKind.NotAVerb, ["location sharing", "data sharing", "screen sharing", "file sharing", "sharing settings",
             "right to access", "right to delete", "right to request", "right to receive", "right to obtain", "app store", "play store", "online store", "store credit", "records of processing", "data use",
             "terms of use", "use of", "access to", "right to access", "record of", "the right to", "in use", "do not use our",
@@ -61,7 +64,7 @@ public static class ActionLexicon
 
     public static string ActionOf(VerbKind kind) => kind switch
     {
-        VerbKind.Collect or VerbKind.Transmit or VerbKind.Receive => "collect",
+        VerbKind.Collect or VerbKind.Transmit or VerbKind.Receive or VerbKind.Contain => "collect",
         VerbKind.Use => "use",
         VerbKind.Share => "share",
         VerbKind.Sell => "sell",

@@ -25,7 +25,7 @@ public static partial class ConditionReader
     [GeneratedRegex(@"\b(while|when|whenever|as long as|only if|only while) (the |our |this )?(\w+ )?app is (open|in use|running|active|in the foreground)|\bin the foreground\b|\bwhile (you are|you re|you're) using (the|our|this) (\w+ )?app|\bwhile you use (the|our|this) (\w+ )?app", Options)]
     private static partial Regex AppInUse();
 
-    [GeneratedRegex(@"\b(when|if|after|once|whenever) you (tap|click|press|choose to|decide to|contact|report|submit|ask|request|share|send|start|call|chat|use voice|use the voice|give feedback|record|take)\b|\b(people|person|contacts|friends|those) you (choose|select)\b|\b(requests?|request) it\b|\bthat you (start|started|initiate|initiated)\b|\bunless you choose to\b|\bat your request\b|\byou (explicitly )?(ask|request)\b", Options)]
+    [GeneratedRegex(@"\b(when|if|after|once|whenever) you (tap|click|press|type|enter|search|choose to|decide to|contact|report|submit|ask|request|share|send|start|call|chat|use voice|use the voice|give feedback|record|take)\b|\b(people|person|contacts|friends|those) you (choose|select)\b|\b(requests?|request) it\b|\bthat you (start|started|initiate|initiated)\b|\bunless you choose to\b|\bat your request\b|\byou (explicitly )?(ask|request)\b", Options)]
     private static partial Regex UserInitiated();
 
     /// <summary>The conditions a clause states; <paramref name="text"/> is the clause in its original case.</summary>

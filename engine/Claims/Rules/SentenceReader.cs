@@ -53,7 +53,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
             var text = sentence[clauses[i].Start..clauses[i].End];
             facts.Add(ClauseFacts.Read(text));
             context.Connector = clauses[i].Connector;
-            drafts.AddRange(ReadClause(text, i, clauses[i].Start == 0, facts[i], context, typeUnknownPhrase));
+            drafts.AddRange(ReadClause(text, i, clauses[i].Start == 0, i + 1 < clauses.Count, facts[i], context, typeUnknownPhrase));
         }
         AttachOrphanFacts(drafts, facts);
         drafts = MergeRepeats(drafts);
@@ -74,7 +74,14 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     [GeneratedRegex(@" to [a-z]+ ", Options)]
     private static partial Regex Infinitive();
 
-    private List<ClaimDraft> ReadClause(string clause, int index, bool sentenceStart, ClauseFacts facts, ClauseContext context, Func<string, string?>? typeUnknownPhrase)
+    [GeneratedRegex(@"^ (if|when|whenever|while|once|unless|after|before|until|where) ", Options)]
+    private static partial Regex ConditionOpening();
+
+    // " to <verb> …" after the practice verb: a purpose; determiners and pronouns after "to" are a destination.
+    [GeneratedRegex(@" to (?!(our|your|the|a|an|us|you|them|their|its|it|any|all|other|each|this|that|these|those|third|such|one|some|his|her|my|servers?|law|advertisers|partners|providers|anyone|everyone|people|friends)\b)[a-z]+ ", Options)]
+    private static partial Regex PurposeInfinitive();
+
+    private List<ClaimDraft> ReadClause(string clause, int index, bool sentenceStart, bool hasNext, ClauseFacts facts, ClauseContext context, Func<string, string?>? typeUnknownPhrase)
     {
         var phraseText = PhraseText.Of(clause);
         var folded = phraseText.Folded;
@@ -83,7 +90,10 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
             .Where(d => !recipients.Any(r => Overlaps(r, d) && r.End - r.Start >= d.End - d.Start))
             .ToList();
         recipients = recipients.Where(r => !dataMatches.Any(d => Overlaps(r, d))).ToList();
-        var verb = MainVerb(phraseText, clause, sentenceStart);
+        var verb = MainVerb(phraseText, clause, sentenceStart, dataMatches);
+        // "If you pair a heart-rate monitor, we collect …": an opening condition clause states no practice.
+        if (verb is not null && hasNext && ConditionOpening().IsMatch(folded))
+            verb = null;
         if (verb is null)
         {
             // "Backups of your photos are encrypted and uploaded …": the data is named before the verb's clause.
@@ -94,6 +104,16 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
             return [];
         }
         var (verbMatch, kind) = verb.Value;
+        var negative = NegationBeforeVerb().IsMatch(folded[..verbMatch.Start]) || NoDeterminer().IsMatch(folded[..verbMatch.Start])
+            // "we never sell X or use it for Y": the negation spans the coordinated verb.
+            || (context.PreviousNegative && context.Connector is "or" or "nor" && verbMatch.Start <= 1);
+        context.PreviousNegative = negative;
+        if (kind == VerbKind.Contain)
+            dataMatches = dataMatches.Where(d => d.Start >= verbMatch.End).ToList();
+        // Data named inside a purpose ("… to send you service messages") is not what the practice handles.
+        var purpose = PurposeInfinitive().Match(folded, verbMatch.End - 1);
+        if (purpose.Success && dataMatches.Any(d => d.Start < purpose.Index))
+            dataMatches = dataMatches.Where(d => d.Start < purpose.Index).ToList();
         var previousInfinitive = context.PreviousInfinitive;
         context.PreviousInfinitive = Infinitive().IsMatch(folded[verbMatch.End..]);
 
@@ -116,10 +136,6 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
             return [];
         context.PreviousTypes = mainTypes;
 
-        var negative = NegationBeforeVerb().IsMatch(folded[..(verbMatch.Start)]) || NoDeterminer().IsMatch(folded[..(verbMatch.Start)])
-            // "we never sell X or use it for Y": the negation spans the coordinated verb.
-            || (context.PreviousNegative && context.Connector is "or" or "nor" && verbMatch.Start <= 1);
-        context.PreviousNegative = negative;
         var (action, claimRecipients) = RecipientRules.Resolve(vocabulary, kind, folded, verbMatch, recipients, OwnGroup().IsMatch(folded));
         action = RefineRetention(action, kind, folded);
         var draft = new ClaimDraft
@@ -151,13 +167,13 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         return result;
     }
 
-    private (PhraseMatch Match, VerbKind Kind)? MainVerb(PhraseText text, string clause, bool sentenceStart)
+    private (PhraseMatch Match, VerbKind Kind)? MainVerb(PhraseText text, string clause, bool sentenceStart, List<PhraseMatch> data)
     {
         var folded = text.Folded;
         // A capitalised verb inside a clause is a feature's name ("turn on Sync", "tap Share"), not a practice.
         var firstWord = folded.IndexOf(' ', 1);
         var verbs = vocabulary.Verbs.Find(folded)
-            .Where(v => v.TermId != nameof(VerbKind.NotAVerb))
+            .Where(v => v.TermId != nameof(VerbKind.NotAVerb) && !data.Any(d => Overlaps(d, v)))
             .Where(v => (sentenceStart && v.Start < firstWord) || !char.IsUpper(clause[Math.Min(text.OriginOf(v.Start), clause.Length - 1)]))
             .ToList();
         if (verbs.Count == 0)

@@ -14,7 +14,9 @@ public static class EvalVerb
     {
         var claims = new Option<string>("--claims") { Description = "Labelled sentences (JSON Lines, the format of claims-dev.jsonl).", Required = true };
         var errors = new Option<bool>("--errors") { Description = "Also print each line whose prediction differs from its label." };
-        var command = new Command("eval", "Score the claim extractor on a labelled file.") { claims, errors };
+        var model = ClaimExtractorFactory.ModelOption();
+        var rulesOnly = ClaimExtractorFactory.RulesOnlyOption();
+        var command = new Command("eval", "Score the claim extractor on a labelled file.") { claims, errors, model, rulesOnly };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(claims)!;
@@ -30,7 +32,7 @@ public static class EvalVerb
                     throw new CliInputException($"{path}: {e.Message}");
                 }
             }
-            var extractor = ClaimExtractorFactory.Create();
+            using var extractor = ClaimExtractorFactory.Create(parse.GetValue(model), parse.GetValue(rulesOnly));
             var scores = ClaimEvaluation.Evaluate(extractor, gold);
             Console.Out.WriteLine($"{gold.Count} labelled lines, {gold.Count(g => g.Claims.Count > 0)} with claims, {gold.Sum(g => g.Claims.Count)} claims");
             Console.Out.WriteLine($"{"measure",-14} {"P",6} {"R",6} {"F1",6} {"TP",5} {"pred",5} {"gold",5}");

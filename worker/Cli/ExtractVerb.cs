@@ -16,7 +16,9 @@ public static class ExtractVerb
         var policy = new Option<string>("--policy") { Description = "Policy file: text, HTML, Markdown or PDF.", Required = true };
         var format = new Option<string>("--format") { Description = "json or table.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("extract", "Extract the data practices a policy states.") { policy, format };
+        var model = ClaimExtractorFactory.ModelOption();
+        var rulesOnly = ClaimExtractorFactory.RulesOnlyOption();
+        var command = new Command("extract", "Extract the data practices a policy states.") { policy, format, model, rulesOnly };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(policy)!;
@@ -31,7 +33,8 @@ public static class ExtractVerb
                 throw new CliInputException($"{path}: {e.Message}");
             }
             var document = new DocumentRef { Kind = DocumentKind.PrivacyPolicy, Title = parsed.Title };
-            var claims = ClaimExtractorFactory.Create().Extract(parsed, document);
+            using var extractor = ClaimExtractorFactory.Create(parse.GetValue(model), parse.GetValue(rulesOnly));
+            var claims = extractor.Extract(parsed, document);
             Console.Out.Write(parse.GetValue(format) == "table" ? Table(claims) : Json(claims));
             return CliApp.Ok;
         });

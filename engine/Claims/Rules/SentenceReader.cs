@@ -69,10 +69,15 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         public bool PreviousNegative { get; set; }
         public bool PreviousInfinitive { get; set; }
         public string Connector { get; set; } = "";
+        /// <summary>The clause ended in "the right to …", so a coordinated verb lists a right too.</summary>
+        public bool PreviousListsRights { get; set; }
     }
 
     [GeneratedRegex(@" to [a-z]+ ", Options)]
     private static partial Regex Infinitive();
+
+    [GeneratedRegex(@" right to (\w+ ){0,4}$", Options)]
+    private static partial Regex RightTo();
 
     [GeneratedRegex(@"^ (if|when|whenever|while|once|unless|after|before|until|where) ", Options)]
     private static partial Regex ConditionOpening();
@@ -85,6 +90,10 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     {
         var phraseText = PhraseText.Of(clause);
         var folded = phraseText.Folded;
+        var listsRights = context.PreviousListsRights && context.Connector is "and" or "or";
+        context.PreviousListsRights = listsRights || RightTo().IsMatch(folded);
+        if (listsRights)
+            return [];
         var recipients = vocabulary.Recipients.Find(folded);
         var dataMatches = vocabulary.DataTypes.Find(folded)
             .Where(d => !recipients.Any(r => Overlaps(r, d) && r.End - r.Start >= d.End - d.Start))
@@ -174,6 +183,8 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         var firstWord = folded.IndexOf(' ', 1);
         var verbs = vocabulary.Verbs.Find(folded)
             .Where(v => v.TermId != nameof(VerbKind.NotAVerb) && !data.Any(d => Overlaps(d, v)))
+            // "you have the right to access, correct or delete …" describes a user's right, not a practice.
+            .Where(v => !RightTo().IsMatch(folded[..v.Start]))
             .Where(v => (sentenceStart && v.Start < firstWord) || !char.IsUpper(clause[Math.Min(text.OriginOf(v.Start), clause.Length - 1)]))
             .ToList();
         if (verbs.Count == 0)

@@ -41,9 +41,15 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     [GeneratedRegex(@" (companies|entities|members) (in|of|within) (the|our) (\w+ ){0,3}(group|family) | our (corporate )?(group|family of companies) ", Options)]
     private static partial Regex OwnGroup();
 
+    // "'Personal information' means …", "A 'cookie' is a small text file that …": a definition, not a practice.
+    [GeneratedRegex(@"^\W*[\w\s-]{1,40}?\W*\s+(means|refers to|is defined as|shall mean)\b|^\W*(a|an)\s+\W*[\w-]+\W*\s+is\s+(a|an)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Definition();
+
     /// <summary>Drafts for every practice the sentence states, in clause order.</summary>
     public List<ClaimDraft> Read(string sentence, Func<string, string?>? typeUnknownPhrase = null)
     {
+        if (Definition().IsMatch(sentence))
+            return [];
         var clauses = ClauseSplitter.Split(sentence);
         var drafts = new List<ClaimDraft>();
         var facts = new List<ClauseFacts>();

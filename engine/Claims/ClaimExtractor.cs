@@ -17,6 +17,9 @@ public sealed class ClaimExtractor : IDisposable
     /// <summary>Rule claims of a sentence the practice model scores below this are dropped (measured: MODEL_CARD.md).</summary>
     public const float DropBelow = 0.2f;
 
+    /// <summary>A sentence the rules could not read but the practice model scores at least this gets a looser reading.</summary>
+    public const float RescueAbove = 0.9f;
+
     private readonly SentenceReader _reader;
     private readonly MiniLmEncoder? _encoder;
     private readonly PracticeClassifier? _practice;
@@ -74,8 +77,8 @@ public sealed class ClaimExtractor : IDisposable
         if (_encoder is null)
             return drafts;
 
-        // One batched MiniLM pass over the candidate sentences and the unknown phrases.
-        var candidates = Enumerable.Range(0, sentences.Count).Where(s => drafts[s].Count > 0 || unknown.Any(u => u.Sentence == s)).ToList();
+        // One batched MiniLM pass over every sentence (the practice model judges them all) and the unknown phrases.
+        var candidates = Enumerable.Range(0, sentences.Count).ToList();
         var texts = candidates.Select(s => sentences[s].Text).Concat(unknown.Select(u => u.Clause)).ToList();
         var vectors = _encoder.Encode(texts);
 
@@ -100,6 +103,8 @@ public sealed class ClaimExtractor : IDisposable
                 drafts[s] = [];
                 continue;
             }
+            if (drafts[s].Count == 0 && scores[c] >= RescueAbove)
+                drafts[s] = _reader.ReadLoose(sentences[s].Text, _similarity!.Nearest(vectors[c])?.Id);
             foreach (var draft in drafts[s])
                 draft.Confidence = (draft.Confidence + scores[c]) / 2;
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Compliance.Engine;
 using Compliance.Engine.Claims;
 using Compliance.Engine.Claims.Evaluation;
+using Compliance.Engine.Claims.Ml;
 using Compliance.Engine.Policies;
 
 namespace Compliance.Worker.Cli;
@@ -38,11 +39,26 @@ public static class EvalVerb
             Console.Out.WriteLine($"{"measure",-14} {"P",6} {"R",6} {"F1",6} {"TP",5} {"pred",5} {"gold",5}");
             foreach (var s in scores)
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Name,-14} {s.Precision,6:0.000} {s.Recall,6:0.000} {s.F1,6:0.000} {s.TruePositives,5} {s.Predicted,5} {s.Gold,5}"));
+            if (!parse.GetValue(rulesOnly))
+                PrintModelAlone(gold);
             if (parse.GetValue(errors))
                 PrintErrors(extractor, gold);
             return CliApp.Ok;
         });
         return command;
+    }
+
+    // The practice model on its own (p >= 0.5 means "states a practice"), to compare with the rules' line.
+    private static void PrintModelAlone(List<LabelledSentence> gold)
+    {
+        var model = PracticeClassifier.LoadEmbedded();
+        if (model is null)
+            return;
+        using var encoder = new MiniLmEncoder();
+        var scores = model.Predict(encoder.Encode(gold.Select(g => g.Text).ToList()));
+        var predicted = gold.Select((g, i) => (g, p: scores[i] >= 0.5f)).ToList();
+        var s = new Score("practice-model", predicted.Count(x => x.p && x.g.Claims.Count > 0), predicted.Count(x => x.p), gold.Count(g => g.Claims.Count > 0));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Name,-14} {s.Precision,6:0.000} {s.Recall,6:0.000} {s.F1,6:0.000} {s.TruePositives,5} {s.Predicted,5} {s.Gold,5}  (MiniLM + logistic regression alone)"));
     }
 
     private static IEnumerable<string> ReadLines(StreamReader reader)

@@ -69,6 +69,46 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     }
 
     /// <summary>What a clause passes to the next: its data (for "… and share it"), negation, purpose infinitive.</summary>
+    [GeneratedRegex(@" (not|never|no|nothing|don t|doesn t|won t|cannot|can t|neither) ", Options)]
+    private static partial Regex AnyNegation();
+
+    /// <summary>
+    /// A looser reading for a sentence the practice model is sure states a practice but the clause rules
+    /// could not read: the whole sentence is one clause, the verb (if any) decides the action, and
+    /// <paramref name="fallbackType"/> names the data when the lexicon finds none.
+    /// </summary>
+    public List<ClaimDraft> ReadLoose(string sentence, string? fallbackType)
+    {
+        if (Definition().IsMatch(sentence))
+            return [];
+        var folded = PhraseText.Of(sentence).Folded;
+        var recipients = vocabulary.Recipients.Find(folded);
+        var data = vocabulary.DataTypes.Find(folded).Where(d => !recipients.Any(r => Overlaps(r, d))).ToList();
+        var types = TypesOf(data, folded);
+        if (types.Count == 0 && fallbackType is not null)
+            types = [fallbackType];
+        if (types.Count == 0)
+            return [];
+        var verb = vocabulary.Verbs.Find(folded).FirstOrDefault(v => v.TermId is not (nameof(VerbKind.NotAVerb) or nameof(VerbKind.Contain)));
+        var kind = verb.TermId is null ? VerbKind.Collect : Enum.Parse<VerbKind>(verb.TermId);
+        var (action, claimRecipients) = RecipientRules.Resolve(vocabulary, kind, folded, verb.TermId is null ? new PhraseMatch(1, 1, "") : verb, recipients, OwnGroup().IsMatch(folded));
+        var facts = ClauseFacts.Read(sentence);
+        var negative = AnyNegation().IsMatch(folded) && facts.Conditions.Count == 0 && !facts.Exception;
+        var draft = new ClaimDraft
+        {
+            Action = RefineRetention(action, kind, folded),
+            Polarity = negative ? Polarity.Negative : Polarity.Affirmative,
+            DataTypes = types,
+            Recipients = claimRecipients,
+            Regions = RegionReader.Read(sentence),
+            Confidence = 0.4,
+        };
+        facts.AddTo(draft);
+        List<ClaimDraft> drafts = [draft];
+        FinishPolarity(drafts, sentence);
+        return drafts;
+    }
+
     private sealed class ClauseContext
     {
         public List<string> PreviousTypes { get; set; } = [];

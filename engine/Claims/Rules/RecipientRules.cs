@@ -23,7 +23,11 @@ public static class RecipientRules
             case VerbKind.Sell:
                 return (ActionLexicon.ActionOf(kind), SharedWith(outside, all, ownGroup));
             case VerbKind.Receive:
-                return subject.Count > 0 ? ("share", subject) : ("collect", ["first-party"]);
+                if (subject.Count > 0)
+                    return ("share", subject);
+                // "Merchants receive your name", "your doctor can see …": a party that is neither the vendor
+                // nor its product receiving data is a third party.
+                return OtherPartySubject(folded[..verb.Start]) ? ("share", ["third-party"]) : ("collect", ["first-party"]);
             case VerbKind.Collect:
                 return subject.Count > 0 ? ("collect", subject) : ("collect", ["first-party"]);
             case VerbKind.Transmit when folded[verb.End..].StartsWith(" you ", StringComparison.Ordinal):
@@ -53,6 +57,17 @@ public static class RecipientRules
                 return (ActionLexicon.ActionOf(kind), kind is VerbKind.Store or VerbKind.Sync && stored.Count > 0 ? stored : ["first-party"]);
         }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex s_ownSubject = new(
+        @"\b(we|us|our|app|apps|browser|service|services|tv|device|devices|servers?|software|feature|system|phone|watch|camera|speaker|client|platform|website|site|product|products|team|staff|employees|engineers|moderators|reviewers|it|i)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private static readonly System.Text.RegularExpressions.Regex s_partyNoun = new(
+        @"\b(they|sponsors?|coaches|doctors?|merchants?|businesses|business|recipients|sellers?|buyers?|developers|publishers|employers?|insurers?|partners?|providers?|manufacturers?|members|users|players|people|followers|contacts|friends|family|parents|teachers|caregivers?|recruiters|administrators|admins|anyone|everyone|others|agencies|banks?|retailers|advertisers|authorities)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private static bool OtherPartySubject(string prefix) =>
+        s_partyNoun.IsMatch(prefix) && !s_ownSubject.IsMatch(prefix.Replace(" with the ", " ", StringComparison.Ordinal));
 
     private static List<string> SharedWith(List<string> outside, List<string> all, bool ownGroup)
     {

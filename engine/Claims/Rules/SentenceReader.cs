@@ -362,9 +362,13 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
         }
     }
 
+    [GeneratedRegex(@"\b(processed|accessed|handled|supported) (in|from|by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProcessedIn();
+
     private static void AddTransfersAbroad(List<ClaimDraft> drafts, string sentence)
     {
-        if (!RegionReader.SpeaksOfAbroad(sentence))
+        // "may be processed in the United States": processing in a named place is a transfer abroad.
+        if (!RegionReader.SpeaksOfAbroad(sentence) && !(ProcessedIn().IsMatch(sentence) && RegionReader.NamesPlace(sentence)))
             return;
         for (var i = 0; i < drafts.Count; i++)
         {

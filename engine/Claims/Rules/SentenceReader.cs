@@ -14,7 +14,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     [GeneratedRegex(@" (not|never|don t|doesn t|didn t|won t|cannot|can t|no longer|neither|nor) (\w+ ){0,4}$", Options)]
     private static partial Regex NegationBeforeVerb();
 
-    [GeneratedRegex(@"(^| )(no|nothing|none) ", Options)]
+    [GeneratedRegex(@"(^| )(no|nothing|none|nobody|no one) ", Options)]
     private static partial Regex NoDeterminer();
 
     [GeneratedRegex(@" (but not|and not|not with|not to|never|but never|not) ", Options)]

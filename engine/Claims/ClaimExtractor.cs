@@ -20,13 +20,18 @@ public sealed class ClaimExtractor : IDisposable
     /// <summary>A sentence the rules could not read but the practice model scores at least this gets a looser reading.</summary>
     public const float RescueAbove = 0.9f;
 
+    /// <summary>A purpose the purpose models score at least this is added to the sentence's claims.</summary>
+    public const float PurposeAbove = 0.8f;
+
     private readonly SentenceReader _reader;
     private readonly MiniLmEncoder? _encoder;
     private readonly PracticeClassifier? _practice;
     private readonly DataTypeSimilarity? _similarity;
+    private readonly PurposeClassifier? _purposes;
 
-    private ClaimExtractor(OntologyModel ontology, MiniLmEncoder? encoder, PracticeClassifier? practice)
+    private ClaimExtractor(OntologyModel ontology, MiniLmEncoder? encoder, PracticeClassifier? practice, PurposeClassifier? purposes = null)
     {
+        _purposes = purposes;
         _reader = new SentenceReader(new ClauseVocabulary(ontology));
         _encoder = encoder;
         _practice = practice;
@@ -38,7 +43,8 @@ public sealed class ClaimExtractor : IDisposable
 
     /// <summary>Rules, MiniLM and a practice model read from <paramref name="practiceModel"/> (default: the shipped one).</summary>
     public static ClaimExtractor Create(OntologyModel ontology, Stream? practiceModel = null) =>
-        new(ontology, new MiniLmEncoder(), practiceModel is null ? PracticeClassifier.LoadEmbedded() : PracticeClassifier.Load(practiceModel));
+        new(ontology, new MiniLmEncoder(), practiceModel is null ? PracticeClassifier.LoadEmbedded() : PracticeClassifier.Load(practiceModel),
+            PurposeClassifier.LoadEmbedded());
 
     /// <summary>Rules and lexicon only: no model loads, for fast callers and for measuring what the models add.</summary>
     public static ClaimExtractor CreateRulesOnly(OntologyModel? ontology = null) => new(ontology ?? OntologyModel.Default, null, null);
@@ -94,7 +100,9 @@ public sealed class ClaimExtractor : IDisposable
 
         if (_practice is null)
             return drafts;
-        var scores = _practice.Predict(candidates.Select((_, i) => vectors[i]).ToList());
+        var sentenceVectors = candidates.Select((_, i) => vectors[i]).ToList();
+        var scores = _practice.Predict(sentenceVectors);
+        var purposes = _purposes?.Predict(sentenceVectors, PurposeAbove);
         for (var c = 0; c < candidates.Count; c++)
         {
             var s = candidates[c];
@@ -106,7 +114,11 @@ public sealed class ClaimExtractor : IDisposable
             if (drafts[s].Count == 0 && scores[c] >= RescueAbove)
                 drafts[s] = _reader.ReadLoose(sentences[s].Text, _similarity!.Nearest(vectors[c])?.Id);
             foreach (var draft in drafts[s])
+            {
                 draft.Confidence = (draft.Confidence + scores[c]) / 2;
+                if (purposes is not null)
+                    draft.Purposes.UnionWith(purposes[c]);
+            }
         }
         return drafts;
     }

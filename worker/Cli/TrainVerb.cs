@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Compliance.Engine.Claims.Evaluation;
 using Compliance.Engine.Claims.Ml;
+using Compliance.Engine.Ontology;
 
 namespace Compliance.Worker.Cli;
 
@@ -41,6 +42,17 @@ public static class TrainVerb
             var outPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
             File.WriteAllBytes(outPath, buffer.ToArray());
+
+            // Purpose models learn from the practice sentences only (a purpose belongs to a practice).
+            var withPurposes = examples.Select((e, i) => (vectors[i], e))
+                .Where(x => x.e.Claims.Count > 0)
+                .Select(x => (x.Item1, (IReadOnlySet<string>)x.e.Claims.SelectMany(c => c.Purposes).ToHashSet(StringComparer.Ordinal)))
+                .ToList();
+            using var purposeBuffer = new MemoryStream();
+            PurposeClassifier.Train(withPurposes, OntologyModel.Default.Document.Purposes.Select(p => p.Id), purposeBuffer);
+            var purposePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "purpose-model.zip");
+            File.WriteAllBytes(purposePath, purposeBuffer.ToArray());
+            Console.Out.WriteLine($"wrote {purposePath} ({purposeBuffer.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(purposeBuffer.ToArray()))[..16]})");
             Console.Out.WriteLine($"trained on {examples.Count} sentences ({labelled.Count(l => l.Item2)} practices); wrote {outPath} ({buffer.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()))[..16]})");
             return CliApp.Ok;
         });

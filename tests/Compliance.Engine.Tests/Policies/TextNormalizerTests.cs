@@ -48,3 +48,14 @@ public sealed class FormatDetectionTests
         Assert.Equal("We collect your caf\u00E9 orders \"today\".", Assert.Single(PolicyParser.Parse(bytes, "p.txt").Sentences).Text);
     }
 }
+
+public sealed class DeclaredCharsetTests
+{
+    [Fact]
+    public void HtmlInADeclaredLegacyEncodingIsDecodedWithIt()
+    {
+        var html = "<html><head><meta charset=\"iso-8859-7\"></head><body><p>We collect \u03B4\u03B5\u03B4\u03BF\u03BC\u03AD\u03BD\u03B1.</p></body></html>";
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding("iso-8859-7")!.GetBytes(html);
+        Assert.Equal("We collect \u03B4\u03B5\u03B4\u03BF\u03BC\u03AD\u03BD\u03B1.", Assert.Single(PolicyParser.Parse(bytes, "p.html").Sentences).Text);
+    }
+}

@@ -52,7 +52,11 @@ internal sealed class MarkdownPolicyReader
                 case Table table:
                     ReadTable(table);
                     break;
-                case YamlFrontMatterBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
+                case HtmlBlock html:
+                    // Raw HTML in Markdown (<details>, <table>, <p>) is policy text too; the HTML reader drops the rest.
+                    _blocks.AddRange(Html.HtmlPolicyReader.Read(html.Lines.ToString(), _maxDepth).Blocks);
+                    break;
+                case YamlFrontMatterBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
                     break;
                 case CodeBlock code:
                     _blocks.Add(new ParagraphBlock(string.Join(' ', code.Lines.Lines.Take(code.Lines.Count).Select(l => l.Slice.ToString()))));

@@ -125,3 +125,19 @@ public sealed class PolicyFormatErrorTests
         return e.Message;
     }
 }
+
+public sealed class PolicyScaleTests
+{
+    [Fact]
+    public void HugeParagraphFullOfParenthesesIsSegmentedInLinearTime()
+    {
+        var text = new StringBuilder();
+        while (text.Length < 2_000_000)
+            text.Append("We keep logs (for security (and audits)). Logs are deleted (after 30 days). ");
+        var clock = Stopwatch.StartNew();
+        var policy = PolicyParser.Parse(Encoding.UTF8.GetBytes(text.ToString()), "big.txt");
+        Assert.True(clock.ElapsedMilliseconds < 10_000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.Equal("We keep logs (for security (and audits)).", policy.Sentences[0].Text);
+        Assert.True(policy.Sentences.Count > 40_000);
+    }
+}

@@ -27,6 +27,8 @@ internal static class Boilerplate
     // (buttons, a dialog) or sits outside the content.
     private static readonly string[] s_consentStems = ["cookie", "consent", "gdpr", "banner", "onetrust", "ccpa"];
 
+    private static readonly string[] s_shareStems = ["share", "sharing", "social", "follow"];
+
     // Site furniture: dropped unless it carries headings of its own.
     private static readonly HashSet<string> s_furnitureWords = new(StringComparer.Ordinal)
     {
@@ -56,7 +58,7 @@ internal static class Boilerplate
         switch (tag)
         {
             case "header" or "footer":
-                return !IsInsideContent(element) && !HasHeading(element, "h1");
+                return IsInsideContent(element) ? LinkDensity(element) > 0.5 : !HasHeading(element, "h1");
             case "aside":
                 return !IsInsideContent(element) || LinkDensity(element) > 0.5;
             case "ul" or "ol":
@@ -78,7 +80,10 @@ internal static class Boilerplate
             return true;
         }
         if (words.Contains("header") || words.Contains("footer"))
-            return !IsInsideContent(element) && !HasHeading(element, "h1");
+            return IsInsideContent(element) ? LinkDensity(element) > 0.5 : !HasHeading(element, "h1");
+        // Share and follow boxes are lists of links whatever their heading; a policy section on sharing is prose.
+        if (words.Any(w => s_shareStems.Any(stem => w.Contains(stem, StringComparison.Ordinal))) && LinkDensity(element) > 0.5)
+            return true;
         return words.Overlaps(s_furnitureWords) && !HasHeading(element, "h1, h2, h3");
     }
 

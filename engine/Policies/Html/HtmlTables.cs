@@ -20,7 +20,7 @@ internal static class HtmlTables
             if (cells.Count == 0)
                 continue;
             var texts = cells.Select(cellText).ToList();
-            if (headers is null && cells.All(c => c.LocalName == "th") && cells.Count > 1)
+            if (headers is null && cells.Count > 1 && IsHeaderRow(row, cells))
             {
                 headers = texts;
                 continue;
@@ -30,6 +30,13 @@ internal static class HtmlTables
                 yield return line;
         }
     }
+
+    // A row of <th> cells, a row in <thead>, or a first row whose every cell is wholly bold.
+    private static bool IsHeaderRow(IElement row, List<IElement> cells) =>
+        cells.All(c => c.LocalName == "th")
+        || row.ParentElement?.LocalName == "thead"
+        || cells.All(c => c.TextContent.Trim().Length > 0 && c.Children.Length == 1
+            && c.Children[0].LocalName is "strong" or "b" && c.Children[0].TextContent.Trim() == c.TextContent.Trim());
 
     private static IElement? ClosestTable(IElement row)
     {

@@ -129,3 +129,37 @@ public sealed class ListLeadInTests
             PolicyParser.Parse(html, "p.html").Sentences.Select(s => s.Text));
     }
 }
+
+/// <summary>A page saved from a typical CMS theme: widgets, share box, entry footer, consent bar.</summary>
+public sealed class CmsPageTests
+{
+    private static readonly ParsedPolicy s_policy = PolicyAssert.ParseSample("brightkettle-wordpress.html");
+
+    [Theory]
+    [InlineData("Skip to content")]
+    [InlineData("Smart kettles for smart homes")]
+    [InlineData("Share this")]
+    [InlineData("Twitter")]
+    [InlineData("Edit")]
+    [InlineData("Recent Posts")]
+    [InlineData("Proudly powered")]
+    [InlineData("ACCEPT")]
+    public void ThemeFurnitureIsGone(string furniture) =>
+        Assert.DoesNotContain(furniture, s_policy.Text, StringComparison.Ordinal);
+
+    [Fact]
+    public void BoldParagraphIsAHeading() =>
+        Assert.Equal("Who we are", PolicyAssert.SentenceStarting(s_policy, "Brightkettle Ltd. makes").Section);
+
+    [Fact]
+    public void BoldFirstRowLabelsTheTableColumns() =>
+        Assert.Equal("Cookie: wp-settings; Lifetime: 1 year.", PolicyAssert.SentenceStarting(s_policy, "Cookie:").Text);
+
+    [Fact]
+    public void ListWithoutColonKeepsItsLeadIn() =>
+        Assert.Equal("The app sends us the following data: the kettle's serial number; how often you boil water; your Wi-Fi network name.",
+            PolicyAssert.SentenceStarting(s_policy, "The app sends").Text);
+
+    [Fact]
+    public void SpansQuoteTheStoredText() => PolicyAssert.SpansQuoteStoredText(s_policy);
+}

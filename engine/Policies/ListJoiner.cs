@@ -30,7 +30,7 @@ internal static class ListJoiner
     /// <summary>The lead-in and items joined into one sentence, or null when they should stay apart.</summary>
     public static string? TryJoin(string leadIn, IReadOnlyList<string> items)
     {
-        if (items.Count == 0 || items.Count > MaxJoinedItems)
+        if (items.Count == 0 || items.Count > MaxJoinedItems || items.All(IsCompleteSentence))
             return null;
         var builder = new StringBuilder(leadIn.Length + (items.Count * 40));
         builder.Append(leadIn);
@@ -58,6 +58,18 @@ internal static class ListJoiner
             return null;
         var items = paragraph[(first + 1)..].Split(s_inlineBullets, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return (paragraph[..first].TrimEnd(), items);
+    }
+
+    // "We do not sell your data." needs no lead-in to keep its subject; "Google, for analytics." does.
+    private static bool IsCompleteSentence(string item) =>
+        item.Length > 0 && item[^1] is '.' or '!' or '?' && Abbreviations.IsSentenceStarter(FirstWord(item));
+
+    private static string FirstWord(string text)
+    {
+        var end = 0;
+        while (end < text.Length && char.IsLetter(text[end]))
+            end++;
+        return text[..end];
     }
 
     private static string LastWord(string text)

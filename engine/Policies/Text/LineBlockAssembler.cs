@@ -47,6 +47,11 @@ internal static partial class LineBlockAssembler
             blocks.Add(new HeadingBlock(level, group[0].Trim()));
             first = 1;
         }
+        else if (group.Count > 1 && HeadingPatterns.IsRunInHeading(group[0], group[1]))
+        {
+            blocks.Add(new HeadingBlock(HeadingPatterns.LevelOf(group[0], allowPlainShortLines: true), group[0].Trim()));
+            first = 1;
+        }
         var lead = new StringBuilder();
         var items = new List<string>();
         StringBuilder? item = null;

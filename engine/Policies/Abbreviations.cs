@@ -3,16 +3,24 @@ namespace Compliance.Engine.Policies;
 /// <summary>Abbreviations that end in a full stop without ending the sentence, as policies use them.</summary>
 internal static class Abbreviations
 {
-    // Always followed by more of the same sentence ("e.g. your name", "No. 3", "approx. 30 days").
+    // Always followed by more of the same sentence ("e.g. your name", "approx. 30 days", "Cal. Civ. Code").
     private static readonly HashSet<string> s_neverFinal = new(StringComparer.Ordinal)
     {
-        "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "approx", "incl", "esp", "resp", "ca", "et al", "al",
+        "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "approx", "incl", "esp", "resp", "ca", "al",
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Rev", "Hon", "Gen", "Capt",
-        "No", "Nos", "no", "nos", "Art", "Arts", "art", "Sec", "Secs", "sec", "Sect", "Para", "para", "Paras",
-        "Ch", "Chap", "ch", "Cl", "cl", "Fig", "fig", "Vol", "vol", "p", "pp", "Pt", "pt", "Ref", "ref",
-        "Tel", "tel", "Ph", "Fax", "fax", "Mob", "Reg", "Ave", "Rd", "Blvd", "Bldg", "Ste", "Apt", "Dept", "Est",
+        "Tel", "tel", "Ph", "Fax", "fax", "Mob", "Reg", "reg", "Ave", "Rd", "Blvd", "Bldg", "Ste", "Apt", "Dept", "Est",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "min", "max", "avg", "lit", "Abs", "abs", "Nr", "nr", "Ziff", "gem", "bzw", "reg", "Reg", "z.B", "d.h", "u.a",
+        "min", "max", "avg", "lit", "gem", "bzw", "z.B", "d.h", "u.a",
+        "Cal", "Civ", "Stat", "Gov", "Bus", "Ann", "Regs", "Fed", "Pub", "Ct", "Cir", "Supp",
+    };
+
+    // Labels that a number follows ("No. 3", "Art. 6", "p. 12"); before anything else the stop is a full stop
+    // ("Do we sell your data? No. We never do.").
+    private static readonly HashSet<string> s_beforeNumber = new(StringComparer.Ordinal)
+    {
+        "No", "Nos", "no", "nos", "Art", "Arts", "art", "Sec", "Secs", "sec", "Sect", "Para", "para", "Paras",
+        "Ch", "Chap", "ch", "Cl", "cl", "Fig", "fig", "Vol", "vol", "p", "pp", "Pt", "pt", "Nr", "nr", "Ziff", "Abs", "abs",
+        "Ref", "ref", "Par", "par",
     };
 
     // Company forms, "etc." and units close a sentence when a capitalised word follows ("… Acme Inc. Acme
@@ -39,13 +47,15 @@ internal static class Abbreviations
         while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
             start--;
         var token = text[start..^1];
-        return token.Length > 0 && (IsNeverFinal(token) || IsMaybeFinal(token) || (token.Length == 1 && char.IsUpper(token[0])));
+        return token.Length > 0 && (IsNeverFinal(token) || IsBeforeNumber(token) || IsMaybeFinal(token) || (token.Length == 1 && char.IsUpper(token[0])));
     }
 
     public static bool IsNeverFinal(string token) =>
         s_neverFinal.Contains(token) || (token.Length >= 3 && char.IsUpper(token[0]) && s_neverFinal.Contains(token.ToLowerInvariant()));
 
     public static bool IsFinalBeforeCapital(string token) => s_finalBeforeCapital.Contains(token);
+
+    public static bool IsBeforeNumber(string token) => s_beforeNumber.Contains(token);
 
     /// <summary>True for listed ones and for dotted initialisms such as U.S., U.K., B.V., S.A.</summary>
     public static bool IsMaybeFinal(string token) =>

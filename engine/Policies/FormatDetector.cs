@@ -54,7 +54,7 @@ internal static partial class FormatDetector
         else if (content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             text = Strict(new UnicodeEncoding(true, false, true), content[2..]) ?? throw Binary();
         else
-            text = Strict(new UTF8Encoding(false, true), content) ?? Windows1252(content);
+            text = Strict(new UTF8Encoding(false, true), content) ?? DeclaredEncoding(content) ?? Windows1252(content);
         if (LooksBinary(text))
             throw Binary();
         return text;
@@ -107,6 +107,19 @@ internal static partial class FormatDetector
         }
     }
 
+    // An HTML page that is not UTF-8 usually says what it is: <meta charset="shift_jis">.
+    private static string? DeclaredEncoding(ReadOnlySpan<byte> content)
+    {
+        var head = Encoding.Latin1.GetString(content[..Math.Min(content.Length, 4096)]);
+        var match = DeclaredCharset().Match(head);
+        if (!match.Success)
+            return null;
+        var name = match.Groups[1].Value;
+        var encoding = CodePagesEncodingProvider.Instance.GetEncoding(name)
+            ?? Encoding.GetEncodings().FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))?.GetEncoding();
+        return encoding?.GetString(content);
+    }
+
     // Text that is not UTF-8 is most often Windows-1252 (or its subset ISO-8859-1); binary junk is caught after.
     private static string Windows1252(ReadOnlySpan<byte> content) =>
         CodePagesEncodingProvider.Instance.GetEncoding(1252)?.GetString(content) ?? Encoding.Latin1.GetString(content);
@@ -128,6 +141,9 @@ internal static partial class FormatDetector
 
     private static PolicyFormatException Binary() =>
         new("The file is binary data, not a policy in HTML, PDF, Markdown or text.");
+
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredCharset();
 
     [GeneratedRegex(@"^<(?:html|head|body|meta|title|div|p|h[1-6]|article|section|main|header|nav|table|ul|ol|span|link|style|script)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingHtmlTag();

@@ -43,6 +43,30 @@ internal static partial class HeadingPatterns
         return 0;
     }
 
+    private static readonly HashSet<string> s_trailingFunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "of", "to", "with", "for", "by", "from", "in", "on", "at", "as", "our", "your",
+        "we", "you", "is", "are", "that", "this", "such", "may", "will", "can", "not",
+    };
+
+    /// <summary>
+    /// A heading line directly above its paragraph, with no blank line between ("Information We Collect" then
+    /// "We collect …"): short against the line after it, title-like, not ending in a word that needs more.
+    /// </summary>
+    public static bool IsRunInHeading(string line, string next)
+    {
+        var s = line.Trim();
+        var following = next.Trim();
+        if (LevelOf(s, allowPlainShortLines: true) == 0 || following.Length == 0 || !char.IsUpper(following[0]))
+            return false;
+        if (s.Length * 10 > following.Length * 6)
+            return false;
+        var words = StripNumber(s).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (s_trailingFunctionWords.Contains(words[^1]))
+            return false;
+        return words.Length <= 4 || words.Where(w => w.Length >= 4).All(w => char.IsUpper(w[0]));
+    }
+
     public static bool IsAllCaps(string s)
     {
         var letters = 0;

@@ -1,42 +1,63 @@
 namespace Compliance.Engine.Policies;
 
-/// <summary>Matched, reasonably short (…) pairs of a text range; a stop inside one does not end the sentence.</summary>
+/// <summary>
+/// The outermost matched, reasonably short (…) pairs of a text range, sorted; a stop inside one does not end the
+/// sentence. Lookups are binary searches, so a huge paragraph full of brackets stays linear-logarithmic.
+/// </summary>
 internal readonly struct ParenthesisRanges
 {
-    private readonly List<(int Open, int Close)>? _pairs;
+    private readonly List<(int Open, int Close)>? _outermost;
 
-    private ParenthesisRanges(List<(int, int)>? pairs) => _pairs = pairs;
+    private ParenthesisRanges(List<(int, int)>? outermost) => _outermost = outermost;
 
     public static ParenthesisRanges Find(string text, int from, int to, int maxReach)
     {
-        List<(int, int)>? pairs = null;
-        var open = new Stack<int>();
+        List<(int Open, int Close)>? pairs = null;
+        Stack<int>? open = null;
         for (var i = from; i < to; i++)
         {
             if (text[i] == '(')
             {
-                open.Push(i);
+                (open ??= new Stack<int>()).Push(i);
             }
-            else if (text[i] == ')' && open.Count > 0)
+            else if (text[i] == ')' && open is { Count: > 0 })
             {
                 var o = open.Pop();
                 if (i - o <= maxReach)
                     (pairs ??= []).Add((o, i));
             }
         }
-        return new ParenthesisRanges(pairs);
+        if (pairs is null)
+            return default;
+        pairs.Sort((a, b) => a.Open.CompareTo(b.Open));
+        var outermost = new List<(int, int)>(pairs.Count);
+        foreach (var pair in pairs)
+        {
+            if (outermost.Count == 0 || pair.Open > outermost[^1].Item2)
+                outermost.Add(pair);
+        }
+        return new ParenthesisRanges(outermost);
     }
 
     /// <summary>True when the stop at <paramref name="stop"/> lies inside a pair that the terminator run does not close.</summary>
     public bool Encloses(int stop, int terminatorEnd)
     {
-        if (_pairs is null)
+        if (_outermost is null)
             return false;
-        foreach (var (open, close) in _pairs)
+        int lo = 0, hi = _outermost.Count - 1, found = -1;
+        while (lo <= hi)
         {
-            if (open < stop && close >= terminatorEnd)
-                return true;
+            var mid = (lo + hi) / 2;
+            if (_outermost[mid].Open < stop)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
         }
-        return false;
+        return found >= 0 && _outermost[found].Close >= terminatorEnd;
     }
 }

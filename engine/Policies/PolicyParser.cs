@@ -27,8 +27,9 @@ public static class PolicyParser
         ParsedPolicy policy;
         if (FormatDetector.IsPdf(content))
         {
-            var (blocks, title) = PdfPolicyReader.Read(content.ToArray(), options.MaxPdfPages);
-            policy = PolicyTextBuilder.Build(PolicyFormat.Pdf, blocks, title);
+            var (blocks, infoTitle) = PdfPolicyReader.Read(content.ToArray(), options.MaxPdfPages);
+            policy = PolicyTextBuilder.Build(PolicyFormat.Pdf, blocks, null);
+            policy = policy.Title is null ? policy with { Title = infoTitle } : policy;
         }
         else
         {

@@ -131,27 +131,30 @@ internal static class PolicyTextBuilder
         return matches * 5 >= list.Items.Count * 4;
     }
 
+    // One pass with a stack of open sections: a heading closes every open section of its level or deeper.
     private static List<PolicySection> BuildSections(List<(int Level, string Heading, int Start)> headings, int textLength)
     {
-        var sections = new List<PolicySection>(headings.Count);
-        var path = new List<(int Level, string Name)>();
+        var ends = new int[headings.Count];
+        var paths = new string[headings.Count];
+        var open = new List<int>();
         for (var i = 0; i < headings.Count; i++)
         {
-            var (level, heading, start) = headings[i];
-            while (path.Count > 0 && path[^1].Level >= level)
-                path.RemoveAt(path.Count - 1);
-            path.Add((level, SectionName(heading)));
-            var end = textLength;
-            for (var j = i + 1; j < headings.Count; j++)
+            var (level, _, start) = headings[i];
+            while (open.Count > 0 && headings[open[^1]].Level >= level)
             {
-                if (headings[j].Level <= level)
-                {
-                    end = headings[j].Start - BlockSeparator.Length;
-                    break;
-                }
+                ends[open[^1]] = start - BlockSeparator.Length;
+                open.RemoveAt(open.Count - 1);
             }
-            sections.Add(new PolicySection(heading, string.Join(" > ", path.Select(p => p.Name)), level, new TextSpan(start, end)));
+            paths[i] = open.Count == 0
+                ? SectionName(headings[i].Heading)
+                : paths[open[^1]] + " > " + SectionName(headings[i].Heading);
+            open.Add(i);
         }
+        foreach (var i in open)
+            ends[i] = textLength;
+        var sections = new List<PolicySection>(headings.Count);
+        for (var i = 0; i < headings.Count; i++)
+            sections.Add(new PolicySection(headings[i].Heading, paths[i], headings[i].Level, new TextSpan(headings[i].Start, ends[i])));
         return sections;
     }
 }

@@ -113,12 +113,22 @@ public static class SentenceSegmenter
             return true;
         if (Abbreviations.IsNeverFinal(token))
             return false;
+        if (Abbreviations.IsBeforeNumber(token))
+            return !char.IsDigit(text[next]);
         // "Acme Ltd. Acme provides …" ends; "Acme Ltd. (\"Acme\", \"we\") provides …" does not.
         if (Abbreviations.IsFinalBeforeCapital(token))
             return char.IsLetter(text[next]);
         if (token.Length == 1 && char.IsUpper(token[0]))
-            return Abbreviations.IsSentenceStarter(NextWord(text, next, to));
+            return StartsWithStarterWord(text, next, to);
         return !Abbreviations.IsMaybeFinal(token) || LooksLikeNewSentence(text, next, to);
+    }
+
+    // "Plan B. The plan …" ends; "Pub. L. No. 104-191" does not: a starter that is itself abbreviated is not one.
+    private static bool StartsWithStarterWord(string text, int next, int to)
+    {
+        var word = NextWord(text, next, to);
+        var end = text.IndexOf(word, next, StringComparison.Ordinal) + word.Length;
+        return Abbreviations.IsSentenceStarter(word) && (end >= to || text[end] != '.');
     }
 
     // After "U.S." or "5 p.m.": a new sentence opens with a function word ("We", "The") or with a capitalised

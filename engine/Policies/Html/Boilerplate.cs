@@ -27,6 +27,8 @@ internal static class Boilerplate
     // (buttons, a dialog) or sits outside the content.
     private static readonly string[] s_consentStems = ["cookie", "consent", "gdpr", "banner", "onetrust", "ccpa"];
 
+    private static readonly string[] s_shareStems = ["share", "sharing", "social", "follow"];
+
     // Site furniture: dropped unless it carries headings of its own.
     private static readonly HashSet<string> s_furnitureWords = new(StringComparer.Ordinal)
     {
@@ -42,8 +44,6 @@ internal static class Boilerplate
         "div", "section", "aside", "ul", "ol", "dl", "span", "a", "header", "footer", "details", "center",
     };
 
-    private const string WidgetControls =
-        "button, input, select, [role=button], a[class*=btn], a[class*=button], a[class*=dismiss], a[class*=accept]";
 
     public static bool IsDropped(IElement element)
     {
@@ -56,7 +56,7 @@ internal static class Boilerplate
         switch (tag)
         {
             case "header" or "footer":
-                return !IsInsideContent(element) && !HasHeading(element, "h1");
+                return IsInsideContent(element) ? LinkDensity(element) > 0.5 : !HasHeading(element, 1);
             case "aside":
                 return !IsInsideContent(element) || LinkDensity(element) > 0.5;
             case "ul" or "ol":
@@ -72,14 +72,17 @@ internal static class Boilerplate
         var words = NameWords(element);
         if (words.Count == 0)
             return false;
-        if (words.Any(w => s_consentStems.Any(stem => w.Contains(stem, StringComparison.Ordinal))) && !HasHeading(element, "h1, h2, h3, h4")
-            && (element.GetAttribute("aria-modal") == "true" || element.QuerySelector(WidgetControls) is not null))
+        if (words.Any(w => s_consentStems.Any(stem => w.Contains(stem, StringComparison.Ordinal))) && !HasHeading(element, 4)
+            && (element.GetAttribute("aria-modal") == "true" || HasWidgetControl(element)))
         {
             return true;
         }
         if (words.Contains("header") || words.Contains("footer"))
-            return !IsInsideContent(element) && !HasHeading(element, "h1");
-        return words.Overlaps(s_furnitureWords) && !HasHeading(element, "h1, h2, h3");
+            return IsInsideContent(element) ? LinkDensity(element) > 0.5 : !HasHeading(element, 1);
+        // Share and follow boxes are lists of links whatever their heading; a policy section on sharing is prose.
+        if (words.Any(w => s_shareStems.Any(stem => w.Contains(stem, StringComparison.Ordinal))) && LinkDensity(element) > 0.5)
+            return true;
+        return words.Overlaps(s_furnitureWords) && !HasHeading(element, 3);
     }
 
     private static bool IsHidden(IElement element)
@@ -130,14 +133,23 @@ internal static class Boilerplate
         return false;
     }
 
-    private static bool HasHeading(IElement element, string selector) => element.QuerySelector(selector) is not null;
+    // Descendant scans rather than CSS selectors: parsing a selector string on every element costs more than the walk.
+    private static bool HasHeading(IElement element, int deepestLevel) =>
+        element.Descendants<IElement>().Any(e => e.LocalName.Length == 2 && e.LocalName[0] == 'h' && e.LocalName[1] >= '1' && e.LocalName[1] <= '0' + deepestLevel);
+
+    // Buttons and button-like links: what a consent banner is made of.
+    private static bool HasWidgetControl(IElement element) =>
+        element.Descendants<IElement>().Any(e => e.LocalName is "button" or "input" or "select" || e.GetAttribute("role") == "button"
+            || (e.LocalName == "a" && e.GetAttribute("class") is { } c
+                && (c.Contains("btn", StringComparison.OrdinalIgnoreCase) || c.Contains("button", StringComparison.OrdinalIgnoreCase)
+                    || c.Contains("dismiss", StringComparison.OrdinalIgnoreCase) || c.Contains("accept", StringComparison.OrdinalIgnoreCase))));
 
     private static double LinkDensity(IElement element)
     {
         var total = element.TextContent.Length;
         if (total == 0)
             return 1;
-        var linked = element.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+        var linked = element.Descendants<IElement>().Where(e => e.LocalName == "a").Sum(a => a.TextContent.Length);
         return (double)linked / total;
     }
 
@@ -149,7 +161,7 @@ internal static class Boilerplate
             return false;
         foreach (var item in items)
         {
-            var link = item.QuerySelector("a[href^='#']");
+            var link = item.Descendants<IElement>().FirstOrDefault(e => e.LocalName == "a" && e.GetAttribute("href")?.StartsWith('#') == true);
             if (link is null || link.TextContent.Trim().Length < item.TextContent.Trim().Length)
                 return false;
         }

@@ -83,6 +83,12 @@ internal sealed class HtmlPolicyReader
                 var level = int.TryParse(element.GetAttribute("aria-level"), out var l) ? Math.Clamp(l, 1, 6) : 2;
                 _blocks.Add(new HeadingBlock(level, InlineText(element, depth)));
             }
+            else if (tag == "p" && IsBoldPseudoHeading(element))
+            {
+                // "<p><strong>Who we are</strong></p>": editors' headings without heading markup.
+                Flush();
+                _blocks.Add(new HeadingBlock(PseudoHeadingLevel, InlineText(element, depth)));
+            }
             else if (tag is "ul" or "ol")
             {
                 Flush();
@@ -109,6 +115,19 @@ internal sealed class HtmlPolicyReader
                 Walk(element, depth + 1);
             }
         }
+    }
+
+    private const int PseudoHeadingLevel = 6;
+    private const int MaxPseudoHeadingLength = 80;
+
+    private static bool IsBoldPseudoHeading(IElement paragraph)
+    {
+        if (paragraph.Children.Length != 1 || paragraph.Children[0].LocalName is not ("strong" or "b"))
+            return false;
+        var text = paragraph.TextContent.Trim();
+        return text.Length is > 0 and <= MaxPseudoHeadingLength
+            && paragraph.Children[0].TextContent.Trim() == text
+            && text[^1] is not ('.' or '!' or '?' or ':' or ';' or ',');
     }
 
     private void Flush()

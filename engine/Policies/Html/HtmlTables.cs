@@ -5,14 +5,16 @@ namespace Compliance.Engine.Policies.Html;
 /// <summary>Data tables become one line of text per row; tables used for page layout are read as containers.</summary>
 internal static class HtmlTables
 {
+    private static readonly HashSet<string> s_blockContent = new(StringComparer.Ordinal) { "h1", "h2", "h3", "h4", "p", "ul", "ol", "table" };
+
     public static bool IsLayoutTable(IElement table) =>
         table.GetAttribute("role") == "presentation"
-        || table.QuerySelector("td h1, td h2, td h3, td h4, td p, td ul, td ol, td table, td div p") is not null;
+        || table.Descendants<IElement>().Any(e => s_blockContent.Contains(e.LocalName) && HasCellAncestor(e, table));
 
     public static IEnumerable<string> Rows(IElement table, Func<IElement, string> cellText)
     {
         IReadOnlyList<string>? headers = null;
-        foreach (var row in table.QuerySelectorAll("tr"))
+        foreach (var row in table.Descendants<IElement>().Where(e => e.LocalName == "tr"))
         {
             if (!ReferenceEquals(ClosestTable(row), table))
                 continue;
@@ -20,7 +22,7 @@ internal static class HtmlTables
             if (cells.Count == 0)
                 continue;
             var texts = cells.Select(cellText).ToList();
-            if (headers is null && cells.All(c => c.LocalName == "th") && cells.Count > 1)
+            if (headers is null && cells.Count > 1 && IsHeaderRow(row, cells))
             {
                 headers = texts;
                 continue;
@@ -29,6 +31,23 @@ internal static class HtmlTables
             if (line.Length > 0)
                 yield return line;
         }
+    }
+
+    // A row of <th> cells, a row in <thead>, or a first row whose every cell is wholly bold.
+    private static bool IsHeaderRow(IElement row, List<IElement> cells) =>
+        cells.All(c => c.LocalName == "th")
+        || row.ParentElement?.LocalName == "thead"
+        || cells.All(c => c.TextContent.Trim().Length > 0 && c.Children.Length == 1
+            && c.Children[0].LocalName is "strong" or "b" && c.Children[0].TextContent.Trim() == c.TextContent.Trim());
+
+    private static bool HasCellAncestor(IElement element, IElement table)
+    {
+        for (var p = element.ParentElement; p is not null && !ReferenceEquals(p, table); p = p.ParentElement)
+        {
+            if (p.LocalName is "td" or "th")
+                return true;
+        }
+        return false;
     }
 
     private static IElement? ClosestTable(IElement row)

@@ -26,10 +26,47 @@ internal sealed class MarkdownPolicyReader
 
     public static List<PolicyBlock> Read(string markdown, int maxDepth)
     {
-        var document = Markdig.Markdown.Parse(markdown, s_pipeline);
+        RejectAbsurdIndentation(markdown);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, s_pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses pathologically nested input with an ArgumentException ("too deeply nested").
+            throw new PolicyFormatException($"The Markdown cannot be read: {e.Message.Split('\n')[0]}");
+        }
         var reader = new MarkdownPolicyReader(maxDepth);
         reader.ReadContainer(document, 0);
         return reader._blocks;
+    }
+
+    // Markdig's time grows with the square of list depth; no real policy indents a line more than a few levels.
+    private const int MaxIndentColumns = 256;
+
+    private static void RejectAbsurdIndentation(string markdown)
+    {
+        var column = 0;
+        var atLineStart = true;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (c == '\n')
+            {
+                column = 0;
+                atLineStart = true;
+                continue;
+            }
+            // Spaces, tabs, quote markers and list markers ("- ", "* ", "+ ") are what nests a line.
+            var nests = c is ' ' or '\t' or '>' || (c is '-' or '*' or '+' && i + 1 < markdown.Length && markdown[i + 1] == ' ');
+            atLineStart &= nests;
+            if (!atLineStart)
+                continue;
+            column += c == '\t' ? 4 : 1;
+            if (column > MaxIndentColumns)
+                throw new PolicyFormatException($"The Markdown nests or indents a line more than {MaxIndentColumns} columns deep.");
+        }
     }
 
     private void ReadContainer(ContainerBlock container, int depth)
@@ -52,7 +89,11 @@ internal sealed class MarkdownPolicyReader
                 case Table table:
                     ReadTable(table);
                     break;
-                case YamlFrontMatterBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
+                case HtmlBlock html:
+                    // Raw HTML in Markdown (<details>, <table>, <p>) is policy text too; the HTML reader drops the rest.
+                    _blocks.AddRange(Html.HtmlPolicyReader.Read(html.Lines.ToString(), _maxDepth).Blocks);
+                    break;
+                case YamlFrontMatterBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
                     break;
                 case CodeBlock code:
                     _blocks.Add(new ParagraphBlock(string.Join(' ', code.Lines.Lines.Take(code.Lines.Count).Select(l => l.Slice.ToString()))));
@@ -108,16 +149,18 @@ internal sealed class MarkdownPolicyReader
         }
     }
 
-    private static string InlineText(ContainerInline? inline)
+    private string InlineText(ContainerInline? inline)
     {
         var builder = new StringBuilder();
         if (inline is not null)
-            AppendInline(inline, builder);
+            AppendInline(inline, builder, 0);
         return builder.ToString();
     }
 
-    private static void AppendInline(ContainerInline container, StringBuilder builder)
+    private void AppendInline(ContainerInline container, StringBuilder builder, int depth)
     {
+        if (depth > _maxDepth)
+            throw new PolicyFormatException($"Markdown nests inline elements deeper than {_maxDepth} levels.");
         foreach (var inline in container)
         {
             switch (inline)
@@ -138,7 +181,7 @@ internal sealed class MarkdownPolicyReader
                     builder.Append(entity.Transcoded.AsSpan());
                     break;
                 case ContainerInline inner:
-                    AppendInline(inner, builder);
+                    AppendInline(inner, builder, depth + 1);
                     break;
             }
         }

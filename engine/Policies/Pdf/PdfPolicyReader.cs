@@ -11,6 +11,7 @@ namespace Compliance.Engine.Policies.Pdf;
 /// <summary>
 /// Reads a PDF policy with PdfPig: words grouped into blocks and put in reading order per page, running headers,
 /// footers and page numbers removed, larger or bold standalone lines taken as headings, hyphenation undone.
+/// The document-information title is returned only as a fallback: it is often a file name ("Microsoft Word - x").
 /// </summary>
 internal static class PdfPolicyReader
 {

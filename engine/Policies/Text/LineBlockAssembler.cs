@@ -47,6 +47,11 @@ internal static partial class LineBlockAssembler
             blocks.Add(new HeadingBlock(level, group[0].Trim()));
             first = 1;
         }
+        else if (group.Count > 1 && HeadingPatterns.IsRunInHeading(group[0], group[1]))
+        {
+            blocks.Add(new HeadingBlock(HeadingPatterns.LevelOf(group[0], allowPlainShortLines: true), group[0].Trim()));
+            first = 1;
+        }
         var lead = new StringBuilder();
         var items = new List<string>();
         StringBuilder? item = null;
@@ -72,8 +77,9 @@ internal static partial class LineBlockAssembler
         if (items.Count == 0)
             return;
         // A list whose items are separated by blank lines arrives as several groups: keep it one list.
-        if (lead.Length == 0 && blocks.Count > 0 && blocks[^1] is ListBlock previous)
-            blocks[^1] = new ListBlock([.. previous.Items, .. items]);
+        // The assembler made that list from a List<string>, so it can grow in place (no copying per group).
+        if (lead.Length == 0 && blocks.Count > 0 && blocks[^1] is ListBlock { Items: List<string> previous })
+            previous.AddRange(items);
         else
             blocks.Add(new ListBlock(items));
     }

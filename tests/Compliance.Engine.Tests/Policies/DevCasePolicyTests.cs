@@ -60,3 +60,29 @@ public sealed class DevCasePolicyTests(ITestOutputHelper output)
         Assert.Equal(first.Sections, second.Sections);
     }
 }
+
+/// <summary>
+/// The labelled development sentences stay whole. A few labelled units hold two real sentences (a cookie banner's
+/// "We value your privacy. Choose …"), so the bar is 99 per cent, and the split ones are printed for review.
+/// </summary>
+public sealed class DevSentenceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void LabelledDevSentencesAreNotSplit()
+    {
+        var split = new List<string>();
+        var total = 0;
+        foreach (var line in File.ReadLines(SharedData.Path("claims-dev.jsonl")).Where(l => l.Length > 0))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var text = doc.RootElement.GetProperty("text").GetString()!;
+            total++;
+            if (SentenceSegmenter.Split(text).Count != 1)
+                split.Add(text);
+        }
+        foreach (var text in split)
+            output.WriteLine($"split: {text}");
+        output.WriteLine($"{total - split.Count} of {total} labelled sentences kept whole");
+        Assert.True(split.Count * 100 <= total, $"{split.Count} of {total} labelled sentences were split");
+    }
+}

@@ -108,3 +108,58 @@ public sealed class HtmlPolicyTests
         Assert.Equal("We collect your e-mail address.", Assert.Single(policy.Sentences).Text);
     }
 }
+
+public sealed class ListLeadInTests
+{
+    [Theory]
+    [InlineData("<p>We collect the following information</p><ul><li>your name</li><li>your address</li></ul>",
+        "We collect the following information: your name; your address.")]
+    [InlineData("<p>We share your e-mail address with</p><ul><li>our mail provider,</li><li>our auditors.</li></ul>",
+        "We share your e-mail address with our mail provider; our auditors.")]
+    [InlineData("<p>You have the right to:</p><ol><li>access your data;</li><li>have it erased; and</li><li>object.</li></ol>",
+        "You have the right to: access your data; have it erased; object.")]
+    public void ListJoinsTheParagraphThatIntroducesIt(string html, string expected) =>
+        Assert.Equal(expected, Assert.Single(PolicyParser.Parse(System.Text.Encoding.UTF8.GetBytes(html), "p.html").Sentences).Text);
+
+    [Fact]
+    public void ListAfterACompleteSentenceStandsAlone()
+    {
+        var html = "<p>Here is a summary.</p><ul><li>We never sell data</li><li>We encrypt backups</li></ul>"u8;
+        Assert.Equal(["Here is a summary.", "We never sell data", "We encrypt backups"],
+            PolicyParser.Parse(html, "p.html").Sentences.Select(s => s.Text));
+    }
+}
+
+/// <summary>A page saved from a typical CMS theme: widgets, share box, entry footer, consent bar.</summary>
+public sealed class CmsPageTests
+{
+    private static readonly ParsedPolicy s_policy = PolicyAssert.ParseSample("brightkettle-wordpress.html");
+
+    [Theory]
+    [InlineData("Skip to content")]
+    [InlineData("Smart kettles for smart homes")]
+    [InlineData("Share this")]
+    [InlineData("Twitter")]
+    [InlineData("Edit")]
+    [InlineData("Recent Posts")]
+    [InlineData("Proudly powered")]
+    [InlineData("ACCEPT")]
+    public void ThemeFurnitureIsGone(string furniture) =>
+        Assert.DoesNotContain(furniture, s_policy.Text, StringComparison.Ordinal);
+
+    [Fact]
+    public void BoldParagraphIsAHeading() =>
+        Assert.Equal("Who we are", PolicyAssert.SentenceStarting(s_policy, "Brightkettle Ltd. makes").Section);
+
+    [Fact]
+    public void BoldFirstRowLabelsTheTableColumns() =>
+        Assert.Equal("Cookie: wp-settings; Lifetime: 1 year.", PolicyAssert.SentenceStarting(s_policy, "Cookie:").Text);
+
+    [Fact]
+    public void ListWithoutColonKeepsItsLeadIn() =>
+        Assert.Equal("The app sends us the following data: the kettle's serial number; how often you boil water; your Wi-Fi network name.",
+            PolicyAssert.SentenceStarting(s_policy, "The app sends").Text);
+
+    [Fact]
+    public void SpansQuoteTheStoredText() => PolicyAssert.SpansQuoteStoredText(s_policy);
+}

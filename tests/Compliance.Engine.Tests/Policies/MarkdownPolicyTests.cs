@@ -45,3 +45,14 @@ public sealed class MarkdownPolicyTests
     [Fact]
     public void SpansQuoteTheStoredText() => PolicyAssert.SpansQuoteStoredText(s_policy);
 }
+
+public sealed class MarkdownHtmlBlockTests
+{
+    [Fact]
+    public void RawHtmlBlocksAreReadAsPolicyText()
+    {
+        var markdown = "# Privacy\n\n<div class=\"notice\">\n<p>We never sell your data.</p>\n</div>\n\n<script>track()</script>\n\nWe keep logs for 7 days.\n"u8;
+        var policy = PolicyParser.Parse(markdown, "policy.md");
+        Assert.Equal(["We never sell your data.", "We keep logs for 7 days."], policy.Sentences.Select(s => s.Text));
+    }
+}

@@ -40,3 +40,20 @@ public sealed class PdfPolicyTests
     [Fact]
     public void SpansQuoteTheStoredText() => PolicyAssert.SpansQuoteStoredText(s_policy);
 }
+
+public sealed class PdfColumnTests
+{
+    [Fact]
+    public void ColumnsAreReadOneAfterTheOther()
+    {
+        var policy = PolicyParser.Parse(TestPdfs.TwoColumns(), "columns.pdf");
+        Assert.Equal(
+            [
+                "We collect your name and your e-mail address when you sign up.",
+                "We keep them while your account is open.",
+                "We share crash reports with our error tracking provider.",
+                "We never share your messages with anyone.",
+            ],
+            policy.Sentences.Select(s => s.Text));
+    }
+}

@@ -48,3 +48,38 @@ public sealed class PlainTextPolicyTests
     public void SectionOfASentenceIsItsNearestHeadingWithoutNumber() =>
         Assert.Equal("SHARING", PolicyAssert.SentenceStarting(s_policy, "We never sell").Section);
 }
+
+public sealed class PlainTextLayoutTests
+{
+    private static ParsedPolicy Parse(string text) => PolicyParser.Parse(System.Text.Encoding.UTF8.GetBytes(text), "policy.txt");
+
+    [Fact]
+    public void HeadingDirectlyAboveItsParagraphIsRecognised()
+    {
+        var policy = Parse("Information We Collect\nWe collect your name and e-mail address when you sign up for\nan account.\n");
+        Assert.Equal("Information We Collect", Assert.Single(policy.Sections).Heading);
+        Assert.Equal("Information We Collect", Assert.Single(policy.Sentences).Section);
+    }
+
+    [Fact]
+    public void WrappedSentenceIsNotMistakenForAHeading()
+    {
+        var policy = Parse("We share data with\nGoogle and Facebook.\n");
+        Assert.Empty(policy.Sections);
+        Assert.Equal("We share data with Google and Facebook.", Assert.Single(policy.Sentences).Text);
+    }
+
+    [Fact]
+    public void ListOfWholeSentencesStaysSeparateFromItsLeadIn()
+    {
+        var policy = Parse("In short:\n* We sync your history only when Sync is on.\n* We do not sell your data.\n");
+        Assert.Equal(["In short:", "We sync your history only when Sync is on.", "We do not sell your data."], policy.Sentences.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void ListOfFragmentsJoinsItsLeadIn()
+    {
+        var policy = Parse("We share data with:\n* Google, for analytics.\n* Stripe, for payments.\n");
+        Assert.Equal("We share data with: Google, for analytics; Stripe, for payments.", Assert.Single(policy.Sentences).Text);
+    }
+}

@@ -125,3 +125,42 @@ public sealed class PolicyFormatErrorTests
         return e.Message;
     }
 }
+
+public sealed class PolicyScaleTests
+{
+    [Fact]
+    public void HugeParagraphFullOfParenthesesIsSegmentedInLinearTime()
+    {
+        var text = new StringBuilder();
+        while (text.Length < 2_000_000)
+            text.Append("We keep logs (for security (and audits)). Logs are deleted (after 30 days). ");
+        var clock = Stopwatch.StartNew();
+        var policy = PolicyParser.Parse(Encoding.UTF8.GetBytes(text.ToString()), "big.txt");
+        Assert.True(clock.ElapsedMilliseconds < 10_000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.Equal("We keep logs (for security (and audits)).", policy.Sentences[0].Text);
+        Assert.True(policy.Sentences.Count > 40_000);
+    }
+}
+
+/// <summary>Pathologically nested input is refused quickly instead of overflowing the stack or running for minutes.</summary>
+public sealed class PathologicalNestingTests
+{
+    public static TheoryData<string, string> Inputs() => new()
+    {
+        { "policy.md", "# T\n\n" + new string('>', 50_000) + " We collect data.\n" },
+        { "policy.md", "# T\n\n" + string.Concat(Enumerable.Range(0, 400).Select(i => new string(' ', i * 2) + "- item\n")) },
+        { "policy.md", "# T\n\n" + new string('*', 100_000) + "We" + new string('*', 100_000) + "\n" },
+        { "policy.md", "# T\n\n" + new string('[', 100_000) + "We collect data." + new string(']', 100_000) + "\n" },
+        { "policy.html", "<html><body><p>" + string.Concat(Enumerable.Repeat("<span>", 20_000)) + "We collect data.</p></body></html>" },
+        { "policy.html", "<html><body>" + string.Concat(Enumerable.Repeat("<ul><li>", 2_000)) + "We collect data.</body></html>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void DeepNestingIsRefused(string fileName, string content)
+    {
+        var clock = Stopwatch.StartNew();
+        Assert.Throws<PolicyFormatException>(() => PolicyParser.Parse(Encoding.UTF8.GetBytes(content), fileName));
+        Assert.True(clock.ElapsedMilliseconds < 15_000, $"took {clock.ElapsedMilliseconds} ms");
+    }
+}

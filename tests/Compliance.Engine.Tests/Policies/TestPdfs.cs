@@ -59,6 +59,24 @@ internal static class TestPdfs
         return builder.Build();
     }
 
+    /// <summary>A page set in two columns: the left column must be read before the right one.</summary>
+    public static byte[] TwoColumns()
+    {
+        var builder = new PdfDocumentBuilder();
+        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText("Column Policy", 20, new PdfPoint(50, 780), bold);
+        string[] left = ["We collect your name and your", "e-mail address when you sign up.", "We keep them while your account", "is open."];
+        string[] right = ["We share crash reports with our", "error tracking provider.", "We never share your messages", "with anyone."];
+        for (var i = 0; i < left.Length; i++)
+        {
+            page.AddText(left[i], 10, new PdfPoint(50, 730 - (i * 13)), regular);
+            page.AddText(right[i], 10, new PdfPoint(320, 730 - (i * 13)), regular);
+        }
+        return builder.Build();
+    }
+
     public static byte[] BlankPage()
     {
         var builder = new PdfDocumentBuilder();

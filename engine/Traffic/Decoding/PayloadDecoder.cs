@@ -183,8 +183,6 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             Decoded = scope.Decoded,
         });
 
-    internal static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
-
     private bool TryJson(string t, DecodeScope scope, int depth)
     {
         JsonDocument doc;

@@ -10,9 +10,9 @@ namespace Compliance.Engine.Traffic.Detection;
 public sealed partial class AppActivityDetector : ValueDetector
 {
     private static readonly HashSet<string> s_activityFields = Words(
-        "screen", "screenname", "screenclass", "button", "buttonname", "tap", "click", "menu", "tab", "folder",
-        "foldername", "file", "filename", "level", "levelname", "activityname", "viewname", "widget", "feature");
-    private static readonly HashSet<string> s_eventFields = Words("event", "eventname", "evt", "ev", "action", "eventtype", "eventaction");
+        "screen", "screenname", "screenclass", "button", "buttonname", "tap", "click", "menu", "folder",
+        "foldername", "file", "filename", "level", "levelname", "activityname", "viewname");
+    private static readonly HashSet<string> s_eventFields = Words("event", "eventname", "evt", "ev", "en", "ea", "action", "eventtype", "eventaction");
     private static readonly HashSet<string> s_interactionWords = Words(
         "screen", "tap", "tapped", "click", "clicked", "button", "menu", "settings", "setting", "open", "opened", "launch",
         "launched", "swipe", "swiped", "scroll", "press", "pressed", "select", "selected", "level", "folder", "file",

@@ -29,7 +29,7 @@ public sealed partial class DeviceInfoDetector : ValueDetector
             return Item("os-version", v, value, "field-name", 0.85);
         if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && v.Any(char.IsLetterOrDigit) && !value.IsNumber)
             return Item("device-model", v, value, "field-name", 0.85);
-        if (s_deviceNameFields.Contains(compact) && v.Any(char.IsAsciiLetter) && v.Contains(' ') && !IdentifierPatterns.Uuid().IsMatch(v))
+        if (s_deviceNameFields.Contains(compact) && v.Any(char.IsAsciiLetter) && v.Any(char.IsAsciiDigit) && v.Contains(' ') && !IdentifierPatterns.Uuid().IsMatch(v))
             return Item("device-model", v, value, "field-name", 0.6);
         return null;
     }

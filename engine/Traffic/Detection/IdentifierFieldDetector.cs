@@ -15,7 +15,7 @@ public sealed class IdentifierFieldDetector : ValueDetector
     private static readonly HashSet<string> s_cookieWords = Words(
         "install", "installation", "installid", "instance", "device", "deviceid", "did", "distinct", "distinctid",
         "anonymous", "anon", "anonymousid", "visitor", "visitorid", "session", "sessionid", "sid", "uuid", "guid", "udid",
-        "cookie", "fid", "cid", "clientid", "uid", "pseudo", "userpseudoid", "browserid", "machineid", "vid");
+        "cookie", "fid", "cid", "clientid", "uid", "pseudo", "userpseudoid", "browserid", "machineid");
     private static readonly HashSet<string> s_accountWords = Words(
         "account", "accountid", "acct", "member", "memberid", "customer", "customerid", "custid", "userid", "user",
         "login", "profileid", "subscriber", "subscriberid");

@@ -18,6 +18,8 @@ public static class ItemSelection
     public static List<DataItem> Select(IEnumerable<DataItem> raw, TrafficContext context)
     {
         var items = raw.Where(i => i.Confidence >= Floor).ToList();
+        if (items.Count == 0)
+            return items;
         var strongValues = new HashSet<string>(
             items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value").Select(i => i.Value.Trim()),
             StringComparer.OrdinalIgnoreCase);
@@ -45,6 +47,8 @@ public static class ItemSelection
     /// <summary>Several people's numbers or addresses in one request are an address-book upload.</summary>
     private static List<DataItem> ReclassifyContacts(List<DataItem> items, TrafficContext context)
     {
+        if (!items.Any(i => i.Type is "email-address" or "phone-number"))
+            return items;
         var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in new[] { "email-address", "phone-number" })
             if (context.KnownValues?.TryGetValue(type, out var values) == true)

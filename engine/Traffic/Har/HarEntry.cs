@@ -13,14 +13,13 @@ public sealed record HarPostData
     public IReadOnlyList<HarPair> Params { get; init; } = [];
 }
 
-/// <summary>The parts of a HAR response the analysis needs (responses are never flows).</summary>
+/// <summary>The parts of a HAR response the analysis needs (responses are never flows, so their headers are skipped).</summary>
 public sealed record HarResponse
 {
     public int Status { get; init; }
     public string? MimeType { get; init; }
     public string? Text { get; init; }
     public string? Encoding { get; init; }
-    public IReadOnlyList<HarPair> Headers { get; init; } = [];
     /// <summary>The &lt;title&gt; of an HTML response (the body itself is not kept).</summary>
     public string? Title { get; init; }
 }

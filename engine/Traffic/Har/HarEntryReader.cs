@@ -22,6 +22,23 @@ internal static class HarEntryReader
         public List<HarWebSocketMessage> Messages = [];
     }
 
+    private static readonly string[] s_entryNames = ["request", "response", "startedDateTime", "serverIPAddress", "_webSocketMessages"];
+    private static readonly string[] s_requestNames = ["url", "method", "headers", "queryString", "cookies", "postData"];
+    private static readonly string[] s_postNames = ["mimeType", "text", "encoding", "params"];
+    private static readonly string[] s_responseNames = ["status", "content"];
+    private static readonly string[] s_contentNames = ["mimeType", "encoding", "text"];
+    private static readonly string[] s_messageNames = ["type", "data", "opcode"];
+    private static readonly string[] s_pairNames = ["name", "value"];
+
+    /// <summary>The property name if it is one of <paramref name="names"/> (no string is allocated), else "".</summary>
+    private static string Name(ref Utf8JsonReader r, string[] names)
+    {
+        foreach (var name in names)
+            if (r.ValueTextEquals(name))
+                return name;
+        return "";
+    }
+
     public static bool TryRead(ref Utf8JsonReader r, int index, TrafficLimits limits, out HarEntry? entry)
     {
         entry = null;
@@ -32,7 +49,7 @@ internal static class HarEntryReader
                 return false;
             if (r.TokenType == JsonTokenType.EndObject)
                 break;
-            var name = r.GetString();
+            var name = Name(ref r, s_entryNames);
             if (!r.Read())
                 return false;
             var ok = name switch
@@ -79,7 +96,7 @@ internal static class HarEntryReader
                 return false;
             if (r.TokenType == JsonTokenType.EndObject)
                 return true;
-            var name = r.GetString();
+            var name = Name(ref r, s_requestNames);
             if (!r.Read())
                 return false;
             bool ok;
@@ -114,7 +131,7 @@ internal static class HarEntryReader
                 return false;
             if (r.TokenType == JsonTokenType.EndObject)
                 break;
-            var name = r.GetString();
+            var name = Name(ref r, s_postNames);
             if (!r.Read())
                 return false;
             var ok = name switch
@@ -138,14 +155,13 @@ internal static class HarEntryReader
             return Skip(ref r);
         var status = 0;
         string? mime = null, text = null, encoding = null, title = null;
-        var headers = new List<HarPair>();
         while (true)
         {
             if (!r.Read())
                 return false;
             if (r.TokenType == JsonTokenType.EndObject)
                 break;
-            var name = r.GetString();
+            var name = Name(ref r, s_responseNames);
             if (!r.Read())
                 return false;
             bool ok;
@@ -156,14 +172,13 @@ internal static class HarEntryReader
                         r.TryGetInt32(out status);
                     ok = Skip(ref r);
                     break;
-                case "headers": ok = ReadPairs(ref r, headers, b.Index, "response.headers"); break;
                 case "content": ok = ReadContent(ref r, limits, ref mime, ref text, ref encoding, ref title); break;
                 default: ok = Skip(ref r); break;
             }
             if (!ok)
                 return false;
         }
-        b.Response = new HarResponse { Status = status, MimeType = mime, Text = text, Encoding = encoding, Headers = headers, Title = title };
+        b.Response = new HarResponse { Status = status, MimeType = mime, Text = text, Encoding = encoding, Title = title };
         return true;
     }
 
@@ -178,7 +193,7 @@ internal static class HarEntryReader
                 return false;
             if (r.TokenType == JsonTokenType.EndObject)
                 return true;
-            var name = r.GetString();
+            var name = Name(ref r, s_contentNames);
             if (!r.Read())
                 return false;
             switch (name)
@@ -234,7 +249,7 @@ internal static class HarEntryReader
                     return false;
                 if (r.TokenType == JsonTokenType.EndObject)
                     break;
-                var name = r.GetString();
+                var name = Name(ref r, s_messageNames);
                 if (!r.Read())
                     return false;
                 var ok = name switch
@@ -273,7 +288,7 @@ internal static class HarEntryReader
                     return false;
                 if (r.TokenType == JsonTokenType.EndObject)
                     break;
-                var property = r.GetString();
+                var property = Name(ref r, s_pairNames);
                 if (!r.Read())
                     return false;
                 var ok = property switch

@@ -44,6 +44,10 @@ public sealed class FieldDetectorTests
         Assert.Equal(["network-info", "network-info"], Types(new FieldSemanticsDetector(), At("$carrier", "Telekom.de"), At("$radio", "LTE")));
 
     [Fact]
+    public void AdNetworkNamesAndOnboardingStepsAreNotPersonalData() =>
+        Assert.Empty(Types(new FieldSemanticsDetector(), At("ad_network", "admob"), At("onboarding_steps", "3", number: true)));
+
+    [Fact]
     public void CrashFiguresAreUsageStatistics() =>
         Assert.Equal(["usage-statistics"], Types(new FieldSemanticsDetector(), At("heap_mb", "88", number: true, trail: ["memory", "heap_mb"])));
 

@@ -31,6 +31,7 @@ app.MapOntology();
 app.MapVendors();
 app.MapJobs();
 app.MapPolicies();
+app.MapPolicyDiff();
 app.MapTraffic();
 app.MapAssessments();
 app.MapCheck();

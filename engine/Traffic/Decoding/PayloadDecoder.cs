@@ -81,6 +81,8 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             if (Inflate(bytes, method, scope, depth, reportInvalid: declared) || declared)
                 return;
         }
+        if (LooksLikeJson(bytes) && Spend(bytes.Length) && TryJson(bytes, scope, depth))
+            return;
         if (TextSniffer.TryText(bytes, out var text))
         {
             if (fromText && text.Length < 4)
@@ -183,6 +185,27 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             Decoded = scope.Decoded,
         });
 
+    /// <summary>Decoded bytes that are a JSON object or array are parsed as they are, without a string in between.</summary>
+    private static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
+    {
+        var t = bytes.Trim(" \t\r\n"u8);
+        return t.Length >= 2 && ((t[0] == '{' && t[^1] == '}') || (t[0] == '[' && t[^1] == ']'));
+    }
+
+    private bool TryJson(byte[] bytes, DecodeScope scope, int depth)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth });
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        return Walk(doc, scope, depth);
+    }
+
     private bool TryJson(string t, DecodeScope scope, int depth)
     {
         JsonDocument doc;
@@ -194,6 +217,11 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
         {
             return false;
         }
+        return Walk(doc, scope, depth);
+    }
+
+    private bool Walk(JsonDocument doc, DecodeScope scope, int depth)
+    {
         using (doc)
         {
             var root = doc.RootElement;

@@ -7,13 +7,14 @@ public sealed class CaptureHistory
     private readonly List<VisitedPage> _pages = [];
     private readonly Dictionary<string, VisitedPage> _byUrl = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VisitedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, VisitedPage> _searches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _searchTerms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<VisitedPage> _searches = [];
     private readonly HashSet<string> _sites = new(StringComparer.Ordinal);
 
     public IReadOnlyList<VisitedPage> Pages => _pages;
 
     /// <summary>Search-results pages, one per distinct term.</summary>
-    public IEnumerable<VisitedPage> Searches => _searches.Values;
+    public IReadOnlyList<VisitedPage> Searches => _searches;
 
     public bool VisitedSite(string registrable) => _sites.Contains(registrable);
 
@@ -36,8 +37,8 @@ public sealed class CaptureHistory
         _sites.Add(Sites.Registrable(host));
         if (title is not null)
             SetTitle(page, title);
-        if (searchTerm is not null)
-            _searches.TryAdd(searchTerm, page);
+        if (searchTerm is not null && _searchTerms.Add(searchTerm))
+            _searches.Add(page);
     }
 
     private void SetTitle(VisitedPage page, string title)

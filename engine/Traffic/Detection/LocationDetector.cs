@@ -24,30 +24,49 @@ public sealed partial class LocationDetector : IDataDetector
 
     public void Detect(EntryScan scan, ICollection<DataItem> found)
     {
-        foreach (var group in scan.Values.GroupBy(v => v.Container))
+        // Most values cannot be part of a coordinate: group only the few that can, by container.
+        Dictionary<ValuePath, List<PayloadValue>>? groups = null;
+        var ordered = new List<List<PayloadValue>>();
+        foreach (var v in scan.Values)
         {
-            PayloadValue? lat = null, lon = null;
-            var numbers = new List<PayloadValue>();
-            foreach (var v in group)
+            if (v.IsBoolean)
+                continue;
+            if (v.Name.HasAny(s_coarse) && v.Value.Trim().Length >= 2)
+                found.Add(Item("coarse-location", v.Value, v, 0.75));
+            if (!v.IsNumber && v.Value.Contains(',') && v.Name.HasAny(s_pairFields) && LatLonText().Match(v.Value) is { Success: true } text)
+                AddPair(found, v, text.Groups[1].Value, text.Groups[2].Value, 0.8);
+            if (IsLat(v) || IsLon(v) || ((v.IsNumber || (v.Value.Length < 24 && IsDecimal(v.Value))) && v.Trail.Any(n => n.HasAny(s_pairFields))))
             {
-                var compact = v.Name.Compact;
-                if (s_lat.Contains(compact) || (v.Name.Words is [.., "lat" or "latitude"]))
-                    lat ??= v;
-                else if (s_lon.Contains(compact) || (v.Name.Words is [.., "lng" or "lon" or "longitude"]))
-                    lon ??= v;
-                if (v.IsNumber || (v.Value.Length < 24 && IsDecimal(v.Value)))
-                    numbers.Add(v);
-                if (v.Name.HasAny(s_coarse) && v.Value.Trim().Length >= 2 && !v.IsBoolean)
-                    found.Add(Item("coarse-location", v.Value, v, 0.75));
-                if (!v.IsNumber && v.Value.Contains(',') && v.Name.HasAny(s_pairFields) && LatLonText().Match(v.Value) is { Success: true } text)
-                    AddPair(found, v, text.Groups[1].Value, text.Groups[2].Value, 0.8);
+                groups ??= new Dictionary<ValuePath, List<PayloadValue>>(ReferenceEqualityComparer.Instance);
+                if (!groups.TryGetValue(v.Container, out var list))
+                {
+                    groups[v.Container] = list = [];
+                    ordered.Add(list);
+                }
+                list.Add(v);
             }
+        }
+        if (groups is null)
+            return;
+        // A [lat, lon] array has exactly two members: count every container's members in one pass.
+        var members = new Dictionary<ValuePath, int>(ReferenceEqualityComparer.Instance);
+        foreach (var v in scan.Values)
+            if (groups.ContainsKey(v.Container))
+                members[v.Container] = members.GetValueOrDefault(v.Container) + 1;
+        foreach (var group in ordered)
+        {
+            var lat = group.FirstOrDefault(IsLat);
+            var lon = group.FirstOrDefault(IsLon);
             if (lat is not null && lon is not null)
                 AddPair(found, lat, lat.Value, lon.Value, 0.9);
-            else if (numbers.Count == 2 && group.Count() == 2 && numbers[0].Trail.Any(n => n.HasAny(s_pairFields)))
-                AddPair(found, numbers[0], numbers[0].Value, numbers[1].Value, 0.8);
+            else if (group.Count == 2 && members[group[0].Container] == 2)
+                AddPair(found, group[0], group[0].Value, group[1].Value, 0.8);
         }
     }
+
+    private static bool IsLat(PayloadValue v) => s_lat.Contains(v.Name.Compact) || v.Name.Words is [.., "lat" or "latitude"];
+
+    private static bool IsLon(PayloadValue v) => s_lon.Contains(v.Name.Compact) || v.Name.Words is [.., "lng" or "lon" or "longitude"];
 
     private static void AddPair(ICollection<DataItem> found, PayloadValue at, string latText, string lonText, double confidence)
     {

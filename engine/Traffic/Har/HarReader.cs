@@ -36,8 +36,8 @@ public sealed class HarReader
 
     public HarReader(Stream capture, TrafficLimits? limits = null)
     {
-        _stream = CaptureStream.Open(capture);
         _limits = limits ?? TrafficLimits.Default;
+        _stream = CaptureStream.Open(capture, _limits);
     }
 
     /// <summary>The context found in log._context, once the reader has passed it.</summary>

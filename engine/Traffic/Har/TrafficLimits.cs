@@ -16,5 +16,10 @@ public sealed record TrafficLimits
     /// <summary>Largest JSON nesting inside a payload.</summary>
     public int MaxJsonDepth { get; init; } = 64;
 
+    /// <summary>A gzip/zlib capture may expand at most this many times (real HARs compress 5–20×).</summary>
+    public int MaxCaptureExpansion { get; init; } = 1000;
+    /// <summary>The expansion check starts once this much has been inflated (tiny files have odd ratios).</summary>
+    public long MinBombBytes { get; init; } = 64L * 1024 * 1024;
+
     public static TrafficLimits Default { get; } = new();
 }

@@ -51,6 +51,15 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void CompressedCaptureThatExpandsLikeABombIsStopped()
+    {
+        var text = Encoding.UTF8.GetBytes("{\"log\":{\"entries\":[" + new string(' ', 16 * 1024 * 1024) + "]}}");
+        var limits = new TrafficLimits { MinBombBytes = 1024 * 1024, MaxCaptureExpansion = 50 };
+        var error = Assert.Throws<TrafficFormatException>(() => Analyze(new MemoryStream(Gzip(text)), limits));
+        Assert.Contains("decompression bomb", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BinaryJunkIsAClearError()
     {
         var junk = new byte[4096];

@@ -16,7 +16,7 @@ public static partial class SettingReader
     private static partial Regex SwitchVerb();
 
     // A setting named before its state: "if Location History is enabled", "when Sync is on".
-    [GeneratedRegex(@"(?<name>(?:'[^']{2,60}'|""[^""]{2,60}""|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?<=\b(?:[Ii]f|[Ww]hen|[Ww]hile|[Oo]nce|[Uu]nless)\s+(?:the\s+|your\s+)?)(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*))\s+(?:is|are)\s+(?:(?:switched|turned)\s+on|enabled|on\b|activated|(?:disabled|off)\s+by\s+default)", Options)]
+    [GeneratedRegex(@"(?<name>(?:'[^']{2,60}'|""[^""]{2,60}""|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?<=\b(?:[Ii]f|[Ww]hen|[Ww]hile|[Oo]nce|[Uu]nless)\s+(?:the\s+|your\s+)?)(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*))(?:\s+(?:is|are)\s+(?:(?:switched|turned)\s+on|enabled|on\b|activated|(?:disabled|off)\s+by\s+default)|(?<=\b[Ww]ith\s+(?:\w+\s+){0,3}\w+)\s+(?:switched|turned)\s+on)", Options)]
     private static partial Regex StateAfterName();
 
     [GeneratedRegex(@"\b(?:if|when|once) you back up\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -31,7 +31,7 @@ public static partial class SettingReader
 
     private static readonly string[] s_genericTail = ["services", "service", "feature", "features", "setting", "settings", "option", "toggle", "program", "programme"];
 
-    private static readonly string[] s_stopNames = ["it", "this", "them", "the", "that", "this feature", "this setting", "these", "location services", "your", "you", "all", "any", "us", "device", "it"];
+    private static readonly string[] s_stopNames = ["it", "this", "them", "the", "that", "this feature", "this setting", "these", "location services", "your", "you", "all", "any", "us", "device", "it", "we", "they"];
 
     public static IEnumerable<string> Read(string text)
     {
@@ -46,7 +46,7 @@ public static partial class SettingReader
     }
 
     private static readonly string[] s_leadingFunctionWords =
-        ["if", "when", "while", "once", "unless", "only", "and", "but", "whenever", "after", "until", "the", "your", "as", "long", "is", "are"];
+        ["if", "when", "while", "once", "unless", "only", "and", "but", "with", "whenever", "after", "until", "the", "your", "as", "long", "is", "are"];
 
     private static void Add(SortedSet<string> names, string raw)
     {

@@ -10,6 +10,7 @@ public class ConditionTests
     [InlineData("Your bookmarks are synced to our servers when you turn on Sync.", "setting-enabled:sync")]
     [InlineData("We use your viewing history to choose ads until you opt out of Personalized Ads.", "setting-enabled:personalized-ads")]
     [InlineData("If Location History is enabled, we store the places you visit.", "setting-enabled:location-history")]
+    [InlineData("With Cloud Backup turned on, your notes are stored on our servers.", "setting-enabled:backup")]
     [InlineData("The app reports crash logs unless you disable 'Send crash reports'.", "setting-enabled:diagnostics")]
     [InlineData("We collect your precise location only while the app is open.", "app-in-use")]
     [InlineData("Crash reports are sent only after you tap Send.", "user-initiated")]

@@ -1,6 +1,7 @@
 using Compliance.Api.Access;
 using Compliance.Api.Assessments;
 using Compliance.Api.Check;
+using Compliance.Api.Comparisons;
 using Compliance.Api.Health;
 using Compliance.Api.Infrastructure;
 using Compliance.Api.Jobs;
@@ -35,6 +36,7 @@ app.MapPolicyDiff();
 app.MapTraffic();
 app.MapAssessments();
 app.MapCheck();
+app.MapComparisons();
 app.MapAdministration();
 
 app.Run();

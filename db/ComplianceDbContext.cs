@@ -16,6 +16,7 @@ public abstract class ComplianceDbContext(DbContextOptions options) : DbContext(
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<VendorComparison> Comparisons => Set<VendorComparison>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Compliance.Api.Access;
 using Compliance.Api.Infrastructure;
@@ -111,12 +109,7 @@ public static class AssessmentsApi
             .Select(g => g.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).First().Id).ToList();
     }
 
-    // The vendor's domains decide first party, so they are part of what makes two assessments the same.
-    private static string InputHash(Vendor vendor, List<Guid> versions, List<Guid> reports)
-    {
-        var text = $"{vendor.Id}|{string.Join(',', vendor.Domains)}|{string.Join(',', versions)}|{string.Join(',', reports)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    private static string InputHash(Vendor vendor, List<Guid> versions, List<Guid> reports) => AssessmentInputs.Hash(vendor, versions, reports);
 
     private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> GetAsync(Guid id, ComplianceDbContext db, CancellationToken ct)
     {

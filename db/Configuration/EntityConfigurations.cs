@@ -118,3 +118,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Action).HasMaxLength(100);
     }
 }
+
+internal sealed class ComparisonConfiguration : IEntityTypeConfiguration<VendorComparison>
+{
+    public void Configure(EntityTypeBuilder<VendorComparison> b) => b.Property(c => c.State).HasMaxLength(20);
+}

@@ -13,6 +13,7 @@ public static class JobKinds
     public const string ExtractClaims = "extract-claims";
     public const string AnalyzeTraffic = "analyze-traffic";
     public const string Assessment = "assessment";
+    public const string Comparison = "comparison";
 
     public sealed record TargetPayload(Guid Id);
 
@@ -57,6 +58,18 @@ internal sealed class AssessmentHandler(EvidenceProcessor processor) : IJobHandl
     }
 }
 
+internal sealed class ComparisonHandler(EvidenceProcessor processor) : IJobHandler
+{
+    public string Kind => JobKinds.Comparison;
+
+    public async Task<string?> RunAsync(Job job, JobProgress progress, CancellationToken ct)
+    {
+        var id = JobKinds.TargetOf(job);
+        await processor.CompareAsync(id, ct);
+        return $"/comparisons/{id}";
+    }
+}
+
 /// <summary>Registers the engine services and the handlers of every job kind.</summary>
 public static class JobHandlerRegistration
 {
@@ -70,6 +83,7 @@ public static class JobHandlerRegistration
         services.AddScoped<IJobHandler, ExtractClaimsHandler>();
         services.AddScoped<IJobHandler, AnalyzeTrafficHandler>();
         services.AddScoped<IJobHandler, AssessmentHandler>();
+        services.AddScoped<IJobHandler, ComparisonHandler>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Compliance.Engine.Checking;
 using Compliance.Engine.Claims;
 using Compliance.Engine.Matching;
 using Compliance.Engine.Ontology;
+using Compliance.Engine.Reports;
 using Compliance.Engine.Traffic;
 using Microsoft.EntityFrameworkCore;
 
@@ -169,6 +170,74 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
                 .SetProperty(a => a.ResultJson, resultJson).SetProperty(a => a.State, "done")
                 .SetProperty(a => a.Error, (string?)null).SetProperty(a => a.CompletedAt, completedAt), ct);
         }, ct);
+    }
+
+    /// <summary>Assesses every vendor of a comparison on its latest documents and all its captures, then compares them.</summary>
+    public async Task CompareAsync(Guid comparisonId, CancellationToken ct)
+    {
+        var comparison = await db.Comparisons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == comparisonId, ct)
+                         ?? throw new InvalidOperationException($"Comparison {comparisonId} does not exist.");
+        var outcomes = new List<VendorOutcome>();
+        foreach (var vendorId in comparison.VendorIds)
+        {
+            var vendor = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == vendorId, ct);
+            if (vendor is null)
+            {
+                outcomes.Add(new VendorOutcome(vendorId.ToString(), null, "vendor not found"));
+                continue;
+            }
+            var versions = await db.PolicyVersions.AsNoTracking().Where(p => p.VendorId == vendorId)
+                .Select(p => new { p.Id, p.DocumentKind, p.CreatedAt }).ToListAsync(ct);
+            var latest = versions.GroupBy(p => p.DocumentKind).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).First().Id).ToList();
+            var reports = await db.TrafficReports.AsNoTracking().Where(t => t.VendorId == vendorId)
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
+            if (latest.Count == 0 || reports.Count == 0)
+            {
+                outcomes.Add(new VendorOutcome(vendor.Name, null, latest.Count == 0 ? "no policy uploaded" : "no capture uploaded"));
+                continue;
+            }
+            var assessment = await FindOrCreateAssessmentAsync(vendor, latest, reports, ct);
+            try
+            {
+                if (assessment.State != "done")
+                    await AssessAsync(assessment.Id, ct);
+                var json = await db.Assessments.AsNoTracking().Where(a => a.Id == assessment.Id).Select(a => a.ResultJson).FirstAsync(ct);
+                outcomes.Add(new VendorOutcome(vendor.Name, JsonSerializer.Deserialize<CheckResult>(json!, EngineJson.Compact)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One vendor's broken evidence is reported; the others are still compared.
+                outcomes.Add(new VendorOutcome(vendor.Name, null, e.Message));
+            }
+        }
+        var result = ComparisonResult.Build(outcomes, OntologyModel.Default);
+        var resultJson = JsonSerializer.Serialize(result, EngineJson.Compact);
+        var completedAt = clock.GetUtcNow();
+        await db.Comparisons.Where(c => c.Id == comparisonId).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.ResultJson, resultJson).SetProperty(c => c.State, "done").SetProperty(c => c.CompletedAt, completedAt), ct);
+    }
+
+    /// <summary>The assessment of exactly these inputs, created when it does not exist yet (same inputs, same assessment).</summary>
+    public async Task<Assessment> FindOrCreateAssessmentAsync(Vendor vendor, List<Guid> versions, List<Guid> reports, CancellationToken ct)
+    {
+        var hash = AssessmentInputs.Hash(vendor, versions, reports);
+        var existing = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.InputHash == hash, ct);
+        if (existing is not null)
+            return existing;
+        var assessment = new Assessment
+        {
+            Id = Guid.CreateVersion7(),
+            VendorId = vendor.Id,
+            PolicyVersionIds = versions,
+            TrafficReportIds = reports,
+            InputHash = hash,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        db.Entry(assessment).State = EntityState.Detached;
+        return assessment;
     }
 
     // Claim and flow ids are unique within one document or capture; across several, prefix the source.

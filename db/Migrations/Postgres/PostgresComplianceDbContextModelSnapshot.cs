@@ -501,6 +501,38 @@ namespace Compliance.Db.Migrations.Postgres
                     b.ToTable("Vendors");
                 });
 
+            modelBuilder.Entity("Compliance.Db.Entities.VendorComparison", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<Guid>>("VendorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Comparisons");
+                });
+
             modelBuilder.Entity("Compliance.Db.Entities.Assessment", b =>
                 {
                     b.HasOne("Compliance.Db.Entities.Vendor", null)

@@ -20,6 +20,7 @@ public sealed class ClauseVocabulary
         "location services", "location settings", "video ads", "video ad", "photo ads",
         "other regions", "other countries", "all regions", "age groups", "age group", "statistics about", "statistics on",
         "content delivery", "right to", "search engine", "search results", "search suggestions",
+        "service messages", "marketing messages", "promotional messages", "messages from us", "messages about",
     ];
 
     /// <summary>The term id of a phrase that blocks a data-type reading.</summary>

@@ -13,7 +13,7 @@ public static partial class ConditionReader
     [GeneratedRegex(@"\b(incognito|private (mode|browsing|window|tab)s?|in private)\b", Options)]
     private static partial Regex PrivateMode();
 
-    [GeneratedRegex(@"(?<!keep you |keeps you |stay |remain )\b(signed|logged) (in|into)\b|\b(if|when|while|once|after|unless|only if|as long as) you(?: are| re|'re)? (sign|log)(ged)? (in|into)\b(?! with (facebook|google|apple|twitter|steam|microsoft|a social))", Options)]
+    [GeneratedRegex(@"(?<!keep you |keeps you |stay |remain )\b(signed|logged) (in|into)\b|\b(if|when|while|once|after|unless|only if|as long as) you(?: are| re|'re)? (sign|log)(ged)? (in|into)\b(?! with (facebook|google|apple|twitter|steam|microsoft|a social))|\bwithout (an |a |your )?(\w+ )?(account|log-?in|signing in|logging in)\b|\bwhile (you are |you're )?(signed|logged) out\b", Options)]
     private static partial Regex SignedIn();
 
     [GeneratedRegex(@"\b(opt(ed|s)?[- ]in|if you (join|sign up for|subscribe|enrol|enroll|participate)|agree to (join|participate|take part)|you (can )?choose to (upload|link|connect|enable|join|participate)|if you (link|connect) |unless you subscribe|until you subscribe|when you subscribe|if you subscribe)", Options)]

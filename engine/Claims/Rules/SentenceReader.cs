@@ -45,10 +45,14 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     [GeneratedRegex(@"^\W*[\w\s-]{1,40}?\W*\s+(means|refers to|is defined as|shall mean)\b|^\W*(a|an)\s+\W*[\w-]+\W*\s+is\s+(a|an)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Definition();
 
+    // "You have the right to: access …; have … erased" lists a person's rights (often joined with its list items), not practices.
+    [GeneratedRegex(@"^\W*(under [\w\s]{1,40},?\s+)?(you|users|individuals|residents|data subjects)( also| may| can)? (have|has|are entitled to|may exercise|can exercise) (the |a |these |certain |several |following |a number of )*(following )?rights?( to)?\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RightsList();
+
     /// <summary>Drafts for every practice the sentence states, in clause order.</summary>
     public List<ClaimDraft> Read(string sentence, Func<string, string?>? typeUnknownPhrase = null)
     {
-        if (Definition().IsMatch(sentence))
+        if (Definition().IsMatch(sentence) || RightsList().IsMatch(sentence))
             return [];
         var clauses = ClauseSplitter.Split(sentence);
         var drafts = new List<ClaimDraft>();
@@ -79,7 +83,7 @@ public sealed partial class SentenceReader(ClauseVocabulary vocabulary)
     /// </summary>
     public List<ClaimDraft> ReadLoose(string sentence, string? fallbackType)
     {
-        if (Definition().IsMatch(sentence))
+        if (Definition().IsMatch(sentence) || RightsList().IsMatch(sentence))
             return [];
         var folded = PhraseText.Of(sentence).Folded;
         var recipients = vocabulary.Recipients.Find(folded);

@@ -17,7 +17,7 @@ public static class ComplianceDbExtensions
         if (!string.IsNullOrWhiteSpace(connection))
         {
             builder.Services.AddDbContext<ComplianceDbContext, PostgresComplianceDbContext>(o =>
-                o.UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(3)));
+                o.UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null)));
             builder.Services.AddSingleton(new StorageInfo("postgresql", Describe(connection)));
         }
         else

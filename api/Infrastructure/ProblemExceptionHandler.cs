@@ -16,6 +16,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
             JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", json.Message),
             ApiProblemException p => (p.Status, p.Title, p.Message),
+            _ when IsStoreUnavailable(exception) =>
+                (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The database did not answer; nothing was stored. Retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 (499, "Client closed request", "The client went away."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred; it was logged."),
@@ -26,12 +28,26 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             logger.LogInformation("Rejected request on {Path}: {Detail}", context.Request.Path, detail);
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    // A dropped or refused database connection (a restart, a failover) is worth retrying; anything else is a bug.
+    private static bool IsStoreUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException or TimeoutException or System.Net.Sockets.SocketException
+                || e.GetType().Name == "RetryLimitExceededException")
+                return true;
+        }
+        return false;
     }
 
     // The inner JsonException says where the JSON broke; that helps a caller more than the wrapper does.

@@ -64,7 +64,7 @@ public static class PoliciesApi
             return Problems.Unprocessable("Unusable policy file", e.Message);
         }
 
-        await evidence.PutAsync(upload.Content, upload.MediaType, upload.FileName, ct);
+        await evidence.StageAsync(upload.Content, upload.MediaType, upload.FileName, ct);
         var previous = await db.PolicyVersions.AsNoTracking()
             .Where(p => p.VendorId == vendorId && p.DocumentKind == upload.Kind)
             .OrderByDescending(p => p.CreatedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);

@@ -64,7 +64,7 @@ public static class TrafficApi
         if (existing is not null)
             return TypedResults.Ok(existing.ToDto(null));
 
-        await evidence.PutAsync(bytes, file.ContentType, file.FileName, ct);
+        await evidence.StageAsync(bytes, file.ContentType, file.FileName, ct);
         var report = new TrafficReport
         {
             Id = Guid.CreateVersion7(),

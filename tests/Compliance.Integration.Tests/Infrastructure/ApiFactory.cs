@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Compliance.Integration.Tests.Infrastructure;
 
 /// <summary>The real API over the real HTTP pipeline, on PostgreSQL (given a connection string) or on a fresh SQLite file.</summary>
-public sealed class ApiFactory(string? postgres) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? postgres, bool runJobs = true) : WebApplicationFactory<Program>
 {
     /// <summary>The first admin key the service creates on its empty store.</summary>
     public const string AdminKey = "cck_test-admin-key-0123456789abcdef";
@@ -18,7 +18,7 @@ public sealed class ApiFactory(string? postgres) : WebApplicationFactory<Program
         builder.UseSetting("Storage:SqlitePath", _sqlitePath);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.050");
         // No separate worker process in these tests: the API works its own queue.
-        builder.UseSetting("Jobs:RunInProcess", "true");
+        builder.UseSetting("Jobs:RunInProcess", runJobs ? "true" : "false");
         builder.UseSetting("Auth:BootstrapKey", AdminKey);
     }
 

@@ -37,6 +37,21 @@ public static class TrafficAnalyzer
     /// </summary>
     public static TrafficAnalysis Analyze(Stream capture, TrafficContext? context, TrafficOptions options)
     {
+        try
+        {
+            return AnalyzeCore(capture, context, options);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.DecoderFallbackException or System.Text.Json.JsonException
+                                       or EndOfStreamException
+                                       || (e is InvalidOperationException && e.StackTrace?.Contains("System.Text.Json", StringComparison.Ordinal) == true))
+        {
+            // Whatever the bytes, a hostile or damaged capture ends in the format error callers turn into a 4xx.
+            throw new TrafficFormatException($"unreadable capture: {e.Message}");
+        }
+    }
+
+    private static TrafficAnalysis AnalyzeCore(Stream capture, TrafficContext? context, TrafficOptions options)
+    {
         var start = capture.CanSeek ? capture.Position : -1;
         var first = Run(capture, context, options, null);
         // log._context written after the entries: a seekable capture is read again with it from the start.

@@ -107,5 +107,10 @@ public static class Codecs
         {
             return InflateResult.Invalid;
         }
+        catch (InvalidOperationException)
+        {
+            // BrotliStream reports corrupt input this way ("Decoder ran into invalid data").
+            return InflateResult.Invalid;
+        }
     }
 }

@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(EvalVerb.Create());
         root.Subcommands.Add(TrainVerb.Create());
         root.Subcommands.Add(BenchVerb.Create());
+        root.Subcommands.Add(LoadVerb.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -27,6 +27,8 @@ public sealed record CheckRequest
     public IReadOnlyList<string> VendorDomains { get; init; } = [];
     public required IReadOnlyList<PolicyInput> Policies { get; init; }
     public required IReadOnlyList<CaptureInput> Captures { get; init; }
+    /// <summary>The user's entity lists, suffix list and address databases; the shipped data when null.</summary>
+    public Compliance.Engine.Recipients.RecipientOptions? Recipients { get; init; }
 }
 
 /// <summary>An input of a check that cannot be used; the message names the file and says why in one line.</summary>

@@ -19,7 +19,12 @@ public sealed record CheckResult
 }
 
 /// <summary>What was read from one document.</summary>
-public sealed record CheckedDocument(string FileName, DocumentRef Document, string Format, int Sentences, int Claims);
+public sealed record CheckedDocument(string FileName, DocumentRef Document, string Format, int Sentences, int Claims)
+{
+    /// <summary>The normalised text, for reports that show quotes in their paragraph; not part of the JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Text { get; init; }
+}
 
 /// <summary>What was read from one capture, and the context it was judged in.</summary>
 public sealed record CheckedCapture(string Name, int EntriesRead, int Flows, TrafficContext Context, IReadOnlyList<string> Warnings);

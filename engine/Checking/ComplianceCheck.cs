@@ -75,7 +75,7 @@ public sealed class ComplianceCheck(OntologyModel ontology, ClaimExtractor extra
         // Every claim names its document, so findings can say which document each quote comes from.
         var claims = extractor.Extract(parsed, document, prefix).Select(c => c with { Document = document }).ToList();
         var format = CheckSummary.Name(parsed.Format);
-        return (new CheckedDocument(input.FileName, document, format, parsed.Sentences.Count, claims.Count), claims);
+        return (new CheckedDocument(input.FileName, document, format, parsed.Sentences.Count, claims.Count) { Text = parsed.Text }, claims);
     }
 
     private static (CheckedCapture, IReadOnlyList<Flow>) ReadCapture(CaptureInput input, CheckRequest request, string vendor, string prefix)
@@ -90,6 +90,7 @@ public sealed class ComplianceCheck(OntologyModel ontology, ClaimExtractor extra
                 VendorDomains = request.VendorDomains,
                 CaptureName = input.Name,
                 IdPrefix = prefix,
+                Recipients = request.Recipients,
             });
         }
         catch (Exception e) when (e is TrafficFormatException or IOException)

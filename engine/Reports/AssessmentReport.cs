@@ -114,7 +114,9 @@ public static class AssessmentReport
         foreach (var q in quotes)
         {
             html.Append("<blockquote>");
-            var text = q.DocumentTitle is not null ? sources.DocumentTexts.GetValueOrDefault(q.DocumentTitle) : null;
+            var text = q.DocumentTitle is null ? null
+                : sources.DocumentTexts.GetValueOrDefault(q.DocumentTitle)
+                  ?? result.Documents.FirstOrDefault(d => d.Document.Title == q.DocumentTitle)?.Text;
             var (before, quote, after) = text is null ? ("", q.Sentence, "") : Paragraphs.Around(text, q.Span);
             if (quote.Length == 0)
                 quote = q.Sentence;

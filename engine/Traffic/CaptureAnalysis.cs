@@ -12,7 +12,9 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
     private readonly CaptureHistory _history = new();
     private readonly List<PendingFlow> _pending = [];
     private readonly Dictionary<string, (int Entry, bool Recurs)> _idSightings = new(StringComparer.Ordinal);
-    private readonly RecipientResolver _recipients = new(options.VendorDomains, options.VendorName);
+    private readonly RecipientResolver _recipients = options.Recipients is { } custom
+        ? new(custom with { VendorName = options.VendorName, VendorDomains = options.VendorDomains })
+        : new(options.VendorDomains, options.VendorName);
     private readonly TrafficContext _flowContext = context with { KnownValues = null };
     private readonly FieldNameCache _names = new();
 

@@ -13,6 +13,8 @@ public sealed record TrafficOptions
     public string IdPrefix { get; init; } = "f-";
     /// <summary>Size, depth and decompression bounds; the defaults suit captures of any size.</summary>
     public TrafficLimits Limits { get; init; } = TrafficLimits.Default;
+    /// <summary>The user's entity lists, suffix list and address databases; the shipped data when null.</summary>
+    public Compliance.Engine.Recipients.RecipientOptions? Recipients { get; init; }
 }
 
 /// <summary>The flows found in one capture, with the context used and what was skipped.</summary>

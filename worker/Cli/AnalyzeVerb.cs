@@ -17,6 +17,8 @@ public static class AnalyzeVerb
         var domains = new Option<string?>("--domains") { Description = "The vendor's domains, comma separated (first-party)." };
         var format = new Option<string>("--format") { Description = "json or table.", DefaultValueFactory = _ => "json" };
         var command = new Command("analyze", "Find the personal data a capture sends.") { traffic, context, vendor, domains, format };
+        var recipients = new RecipientFlags();
+        recipients.AddTo(command);
         command.SetAction(parse =>
         {
             var fmt = parse.GetValue(format)!.Trim().ToLowerInvariant();
@@ -28,6 +30,7 @@ public static class AnalyzeVerb
                 VendorName = parse.GetValue(vendor),
                 VendorDomains = SplitDomains(parse.GetValue(domains)),
                 CaptureName = Path.GetFileName(path),
+                Recipients = recipients.Read(parse),
             };
             var ctx = ReadContext(parse.GetValue(context));
             TrafficAnalysis analysis;

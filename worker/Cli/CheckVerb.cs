@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Compliance.Engine;
 using Compliance.Engine.Checking;
+using Compliance.Engine.Reports;
 using Compliance.Engine.Claims;
 using Compliance.Engine.Traffic;
 
@@ -36,6 +37,8 @@ public static class CheckVerb
         {
             policy, traffic, vendor, domains, context, format, output,
         };
+        var recipients = new RecipientFlags();
+        recipients.AddTo(command);
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(format)!.Trim().ToLowerInvariant();
@@ -47,6 +50,7 @@ public static class CheckVerb
                 VendorDomains = Domains(parse.GetValue(domains)),
                 Policies = parse.GetValue(policy)!.Select(ReadPolicy).ToList(),
                 Captures = Captures(parse.GetValue(traffic)!, parse.GetValue(context)),
+                Recipients = recipients.Read(parse),
             };
             CheckResult result;
             try
@@ -67,7 +71,7 @@ public static class CheckVerb
     {
         "table" => CheckText.Table(result),
         "csv" => CheckText.Csv(result),
-        "html" => CheckHtml.Page(result),
+        "html" => AssessmentReport.Render(result),
         _ => JsonSerializer.Serialize(result, EngineJson.Options) + "\n",
     };
 

@@ -19,6 +19,25 @@ internal static class Flows
         return job.GetProperty("result").GetString()!;
     }
 
+    /// <summary>Creates a vendor with one policy and one capture; returns its id.</summary>
+    public static async Task<string> VendorWithEvidenceAsync(HttpClient http, string vendorName, string[] domains, string policyPath, string harPath, string contextPath)
+    {
+        var vendor = await (await http.PostAsJsonAsync("/vendors", new { name = vendorName, domains })).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = vendor.GetProperty("id").GetString()!;
+        await Upload(http, $"/vendors/{id}/policies", policyPath, null);
+        await Upload(http, $"/vendors/{id}/traffic", harPath, contextPath);
+        return id;
+    }
+
+    /// <summary>Compares the vendors and returns the comparison's URL once its job is done.</summary>
+    public static async Task<string> CompareAsync(HttpClient http, params string[] vendorIds)
+    {
+        var accepted = (await http.PostAsJsonAsync("/comparisons", new { vendorIds })).EnsureSuccessStatusCode();
+        var job = await WaitAsync(http, accepted.Headers.Location!.ToString());
+        return job.GetProperty("result").GetString()!;
+    }
+
     private static async Task Upload(HttpClient http, string url, string path, string? contextPath)
     {
         using var form = new MultipartFormDataContent();

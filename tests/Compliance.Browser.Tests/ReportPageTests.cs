@@ -62,6 +62,30 @@ public sealed class ReportPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ComparisonPageOpensWithoutConsoleErrors()
+    {
+        var notes = ServiceProcess.SharedData("cases", "notes-clean");
+        var fitness = ServiceProcess.SharedData("cases", "fitness-tracker");
+        var a = await Flows.VendorWithEvidenceAsync(fixture.Service.Http, "Tallynote", ["tallynote.test"],
+            Path.Combine(notes, "policy.txt"), Path.Combine(notes, "signed-in-sync.har"), Path.Combine(notes, "signed-in-sync.ctx.json"));
+        var b = await Flows.VendorWithEvidenceAsync(fixture.Service.Http, "Pacebound", ["pacebound.test"],
+            Path.Combine(fitness, "policy.md"), Path.Combine(fitness, "morning-run.har"), Path.Combine(fitness, "morning-run.ctx.json"));
+        var comparison = await Flows.CompareAsync(fixture.Service.Http, a, b);
+        var page = await NewKeyedPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(new Uri(fixture.Service.BaseUrl, $"{comparison}/report").ToString());
+
+        await Assertions.Expect(page.Locator("svg[aria-label='Findings per vendor']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.grid th").Filter(new() { HasText = "Pacebound" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.grid td.k-undisclosed").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ServiceProcess.ArtifactsDir, "comparison.png"), FullPage = true });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task MarkupInAPolicyAndAVendorNameNeverRunsInTheReport()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"xss-{Guid.NewGuid():N}");

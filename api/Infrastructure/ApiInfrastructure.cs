@@ -40,6 +40,7 @@ public static class ApiInfrastructure
             if (File.Exists(xml))
                 o.IncludeXmlComments(xml);
             o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<SwaggerExamples>();
             o.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

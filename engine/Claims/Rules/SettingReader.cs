@@ -89,7 +89,8 @@ public static partial class SettingReader
         }
         var id = builder.ToString().Trim('-');
         var parts = id.Split('-').ToList();
-        while (parts.Count > 1 && s_genericTail.Contains(parts[^1]))
+        // "Viewing Information Services" names the viewing-information switch; "Connected Services" keeps its noun.
+        while (parts.Count > 2 && s_genericTail.Contains(parts[^1]))
             parts.RemoveAt(parts.Count - 1);
         return string.Join('-', parts);
     }

@@ -114,6 +114,9 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
         var r = entry.Response;
         if (r?.Text is not { Length: >= 4 } text || !string.Equals(r.Encoding, "base64", StringComparison.OrdinalIgnoreCase) || text.Length > limits.MaxBodyBytes)
             return;
+        // Only gzip bodies are checked, and base64 of gzip's magic bytes always begins "H4sI": skip decoding the rest.
+        if (!text.AsSpan().TrimStart().StartsWith("H4sI", StringComparison.Ordinal))
+            return;
         if (!Codecs.TryBase64(text, out var bytes, out _))
         {
             Warnings.Add($"entry {entry.Index}: response.content.text is not valid base64");

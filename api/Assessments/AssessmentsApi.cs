@@ -63,14 +63,13 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<AcceptedAtRoute<AssessmentDto>, ProblemHttpResult>> CreateAsync(
-        AssessmentRequest request, HttpContext http, ComplianceDbContext db, JobQueue jobs, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        AssessmentRequest request, HttpContext http, ComplianceDbContext db, JobQueue jobs, AuditLog audit, EvidenceProcessor processor, CancellationToken ct)
     {
         var vendor = await db.Vendors.AsNoTracking().FirstOrDefaultAsync(v => v.Id == request.VendorId, ct);
         if (vendor is null)
             return Problems.NotFound("Vendor", request.VendorId);
-        var versions = request.PolicyVersionIds is { Count: > 0 } given ? given.Distinct().ToList() : await LatestVersionsAsync(db, vendor.Id, ct);
-        var reports = request.TrafficReportIds is { Count: > 0 } t ? t.Distinct().ToList()
-            : await db.TrafficReports.AsNoTracking().Where(r => r.VendorId == vendor.Id).OrderBy(r => r.CreatedAt).Select(r => r.Id).ToListAsync(ct);
+        var versions = request.PolicyVersionIds is { Count: > 0 } given ? given.Distinct().ToList() : await AssessmentInputs.LatestVersionsAsync(db, vendor.Id, ct);
+        var reports = request.TrafficReportIds is { Count: > 0 } t ? t.Distinct().ToList() : await AssessmentInputs.AllCapturesAsync(db, vendor.Id, ct);
         if (versions.Count == 0)
             throw new ApiProblemException(400, "Nothing to assess", "The vendor has no policy versions; upload one first.");
         var foreignVersion = versions.Except(await db.PolicyVersions.Where(p => p.VendorId == vendor.Id && versions.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).FirstOrDefault();
@@ -80,36 +79,12 @@ public static class AssessmentsApi
         if (foreignReport != Guid.Empty)
             throw new ApiProblemException(400, "Unknown capture", $"Traffic report {foreignReport} does not belong to this vendor.");
 
-        var inputHash = InputHash(vendor, versions, reports);
-        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.InputHash == inputHash, ct);
-        if (assessment is null)
-        {
-            assessment = new Assessment
-            {
-                Id = Guid.CreateVersion7(),
-                VendorId = vendor.Id,
-                PolicyVersionIds = versions,
-                TrafficReportIds = reports,
-                InputHash = inputHash,
-                CreatedAt = clock.GetUtcNow(),
-            };
-            db.Assessments.Add(assessment);
-            audit.Record(http.Actor(), "assessment.create", $"/assessments/{assessment.Id}", inputHash);
-            await db.SaveChangesAsync(ct);
-        }
-        var job = await jobs.EnqueueAsync(JobKinds.Assessment, new JobKinds.TargetPayload(assessment.Id), $"assess:{inputHash}", ct);
+        var assessment = await processor.FindOrCreateAssessmentAsync(vendor, versions, reports, ct);
+        audit.Record(http.Actor(), "assessment.request", $"/assessments/{assessment.Id}", assessment.InputHash);
+        await db.SaveChangesAsync(ct);
+        var job = await jobs.EnqueueAsync(JobKinds.Assessment, new JobKinds.TargetPayload(assessment.Id), $"assess:{assessment.InputHash}", ct);
         return TypedResults.AcceptedAtRoute(assessment.ToDto(job.Id), "GetJob", new { id = job.Id });
     }
-
-    private static async Task<List<Guid>> LatestVersionsAsync(ComplianceDbContext db, Guid vendorId, CancellationToken ct)
-    {
-        var all = await db.PolicyVersions.AsNoTracking().Where(p => p.VendorId == vendorId)
-            .Select(p => new { p.Id, p.DocumentKind, p.CreatedAt }).ToListAsync(ct);
-        return all.GroupBy(p => p.DocumentKind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).First().Id).ToList();
-    }
-
-    private static string InputHash(Vendor vendor, List<Guid> versions, List<Guid> reports) => AssessmentInputs.Hash(vendor, versions, reports);
 
     private static async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> GetAsync(Guid id, ComplianceDbContext db, CancellationToken ct)
     {

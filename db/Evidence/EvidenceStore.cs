@@ -9,36 +9,6 @@ public sealed class EvidenceStore(ComplianceDbContext db, TimeProvider clock)
 {
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>Returns the hash of <paramref name="content"/>, storing it first if it is new.</summary>
-    public async Task<string> PutAsync(byte[] content, string? mediaType, string? fileName, CancellationToken ct)
-    {
-        var sha = Hash(content);
-        if (await db.Evidence.AnyAsync(e => e.Sha256 == sha, ct))
-            return sha;
-        var blob = new EvidenceBlob
-        {
-            Sha256 = sha,
-            Content = content,
-            Size = content.LongLength,
-            MediaType = mediaType,
-            FileName = fileName is { Length: > 400 } ? fileName[..400] : fileName,
-            StoredAt = clock.GetUtcNow(),
-        };
-        db.Evidence.Add(blob);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone stored the same bytes at the same moment: same hash, same content, nothing lost.
-            db.Entry(blob).State = EntityState.Detached;
-            if (!await db.Evidence.AsNoTracking().AnyAsync(e => e.Sha256 == sha, ct))
-                throw;
-        }
-        return sha;
-    }
-
     /// <summary>
     /// Adds the bytes to the current unit of work when they are new, so they are saved in the same
     /// transaction as the record that points at them: an upload is stored whole or not at all.

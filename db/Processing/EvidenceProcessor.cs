@@ -186,12 +186,8 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
                 outcomes.Add(new VendorOutcome(vendorId.ToString(), null, "vendor not found"));
                 continue;
             }
-            var versions = await db.PolicyVersions.AsNoTracking().Where(p => p.VendorId == vendorId)
-                .Select(p => new { p.Id, p.DocumentKind, p.CreatedAt }).ToListAsync(ct);
-            var latest = versions.GroupBy(p => p.DocumentKind).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => g.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).First().Id).ToList();
-            var reports = await db.TrafficReports.AsNoTracking().Where(t => t.VendorId == vendorId)
-                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
+            var latest = await AssessmentInputs.LatestVersionsAsync(db, vendorId, ct);
+            var reports = await AssessmentInputs.AllCapturesAsync(db, vendorId, ct);
             if (latest.Count == 0 || reports.Count == 0)
             {
                 outcomes.Add(new VendorOutcome(vendor.Name, null, latest.Count == 0 ? "no policy uploaded" : "no capture uploaded"));

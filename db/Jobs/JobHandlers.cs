@@ -22,51 +22,19 @@ public static class JobKinds
         ?? throw new InvalidOperationException($"Job {job.Id} has no target id.");
 }
 
-internal sealed class ExtractClaimsHandler(EvidenceProcessor processor) : IJobHandler
+/// <summary>
+/// A job whose payload names one stored record: runs one processing step on it and answers where its result is.
+/// </summary>
+internal sealed class TargetJobHandler(string kind, Func<EvidenceProcessor, Guid, CancellationToken, Task> step,
+    Func<Guid, string> resultUrl, EvidenceProcessor processor) : IJobHandler
 {
-    public string Kind => JobKinds.ExtractClaims;
+    public string Kind => kind;
 
     public async Task<string?> RunAsync(Job job, JobProgress progress, CancellationToken ct)
     {
         var id = JobKinds.TargetOf(job);
-        await processor.ExtractClaimsAsync(id, ct);
-        return $"/policies/{id}/claims";
-    }
-}
-
-internal sealed class AnalyzeTrafficHandler(EvidenceProcessor processor) : IJobHandler
-{
-    public string Kind => JobKinds.AnalyzeTraffic;
-
-    public async Task<string?> RunAsync(Job job, JobProgress progress, CancellationToken ct)
-    {
-        var id = JobKinds.TargetOf(job);
-        await processor.AnalyzeTrafficAsync(id, ct);
-        return $"/traffic/{id}/flows";
-    }
-}
-
-internal sealed class AssessmentHandler(EvidenceProcessor processor) : IJobHandler
-{
-    public string Kind => JobKinds.Assessment;
-
-    public async Task<string?> RunAsync(Job job, JobProgress progress, CancellationToken ct)
-    {
-        var id = JobKinds.TargetOf(job);
-        await processor.AssessAsync(id, ct);
-        return $"/assessments/{id}";
-    }
-}
-
-internal sealed class ComparisonHandler(EvidenceProcessor processor) : IJobHandler
-{
-    public string Kind => JobKinds.Comparison;
-
-    public async Task<string?> RunAsync(Job job, JobProgress progress, CancellationToken ct)
-    {
-        var id = JobKinds.TargetOf(job);
-        await processor.CompareAsync(id, ct);
-        return $"/comparisons/{id}";
+        await step(processor, id, ct);
+        return resultUrl(id);
     }
 }
 
@@ -80,10 +48,13 @@ public static class JobHandlerRegistration
         services.AddScoped<EvidenceStore>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EvidenceProcessor>();
-        services.AddScoped<IJobHandler, ExtractClaimsHandler>();
-        services.AddScoped<IJobHandler, AnalyzeTrafficHandler>();
-        services.AddScoped<IJobHandler, AssessmentHandler>();
-        services.AddScoped<IJobHandler, ComparisonHandler>();
+        Handler(services, JobKinds.ExtractClaims, (p, id, ct) => p.ExtractClaimsAsync(id, ct), id => $"/policies/{id}/claims");
+        Handler(services, JobKinds.AnalyzeTraffic, (p, id, ct) => p.AnalyzeTrafficAsync(id, ct), id => $"/traffic/{id}/flows");
+        Handler(services, JobKinds.Assessment, (p, id, ct) => p.AssessAsync(id, ct), id => $"/assessments/{id}");
+        Handler(services, JobKinds.Comparison, (p, id, ct) => p.CompareAsync(id, ct), id => $"/comparisons/{id}");
         return services;
     }
+
+    private static void Handler(IServiceCollection services, string kind, Func<EvidenceProcessor, Guid, CancellationToken, Task> step, Func<Guid, string> resultUrl) =>
+        services.AddScoped<IJobHandler>(sp => new TargetJobHandler(kind, step, resultUrl, sp.GetRequiredService<EvidenceProcessor>()));
 }

@@ -42,7 +42,7 @@ public sealed class CheckTextTests
     [Fact]
     public void HtmlEscapesTextFromTheInputs()
     {
-        var html = CheckHtml.Page(Result("<script>alert(1)</script>"));
+        var html = Compliance.Engine.Reports.AssessmentReport.Render(Result("<script>alert(1)</script>"));
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("Example &lt;Vendor&gt;", html, StringComparison.Ordinal);
     }

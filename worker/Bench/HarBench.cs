@@ -55,6 +55,8 @@ public static class HarBench
         Console.WriteLine($"raw Utf8JsonReader: {tokens} tokens, {clock.Elapsed.TotalSeconds:F1} s, {raw:F0} MB/s wall, {rawCpu:F0} MB/s cpu");
 
         cpu = Cpu();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         clock.Restart();
         TrafficAnalysis analysis;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -62,6 +64,9 @@ public static class HarBench
         var full = megabytes / clock.Elapsed.TotalSeconds;
         var fullCpu = megabytes / (Cpu() - cpu).TotalSeconds;
         Console.WriteLine($"analysis: {analysis.EntriesRead} entries, {analysis.Flows.Count} flows, {analysis.Warnings.Count} warnings, {clock.Elapsed.TotalSeconds:F1} s, {full:F0} MB/s wall, {fullCpu:F0} MB/s cpu");
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0);
+        Console.WriteLine($"analysis allocated {allocatedMb:F0} MB ({allocatedMb / megabytes:F1} per MB read); GCs gen0/1/2: "
+            + $"{GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}");
         foreach (var w in analysis.Warnings.Take(3))
             Console.WriteLine($"  warning: {w}");
         Console.WriteLine($"analysis/raw: {full / raw:F2} wall, {fullCpu / rawCpu:F2} cpu (target >= 0.25)");

@@ -38,14 +38,33 @@ public static class Codecs
         // Hex digests and UUIDs are made of base64 characters but are not base64.
         if ((sawUrl && sawStd) || padding > 2 || core.Length % 4 == 1 || allHex || IsUuidShape(t))
             return false;
-        var chars = new char[core.Length + (4 - core.Length % 4) % 4];
-        core.CopyTo(chars);
-        for (var i = 0; i < core.Length; i++)
-            chars[i] = chars[i] switch { '-' => '+', '_' => '/', var c => c };
-        chars.AsSpan(core.Length).Fill('=');
-        var buffer = new byte[chars.Length / 4 * 3];
-        if (!Convert.TryFromBase64Chars(chars, buffer, out var written))
-            return false;
+        var buffer = new byte[core.Length * 3 / 4];
+        int written;
+        if (!sawUrl && t.Length % 4 == 0)
+        {
+            // Standard, padded: decoded as it is, without a copy.
+            if (!Convert.TryFromBase64Chars(t, buffer, out written))
+                return false;
+        }
+        else
+        {
+            // base64url or unpadded: mapped to the standard alphabet and padded in a rented buffer.
+            var length = core.Length + (4 - core.Length % 4) % 4;
+            var rented = ArrayPool<char>.Shared.Rent(length);
+            try
+            {
+                var chars = rented.AsSpan(0, length);
+                for (var i = 0; i < core.Length; i++)
+                    chars[i] = core[i] switch { '-' => '+', '_' => '/', var c => c };
+                chars[core.Length..].Fill('=');
+                if (!Convert.TryFromBase64Chars(chars, buffer, out written))
+                    return false;
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
         bytes = written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
         url = sawUrl;
         return true;
@@ -85,18 +104,34 @@ public static class Codecs
                 "brotli" => new BrotliStream(input, CompressionMode.Decompress),
                 _ => throw new ArgumentOutOfRangeException(nameof(method)),
             };
-            var writer = new ArrayBufferWriter<byte>(Math.Min(data.Length * 4 + 256, 1 << 20));
-            while (true)
+            // Inflated into a rented buffer that doubles as needed; only the result is a new array.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(data.Length * 4L, 16 * 1024), 1 << 20));
+            var written = 0;
+            try
             {
-                var span = writer.GetSpan(16 * 1024);
-                var n = inflater.Read(span);
-                if (n == 0)
-                    break;
-                writer.Advance(n);
-                if (writer.WrittenCount > limit)
-                    return InflateResult.TooLarge;
+                while (true)
+                {
+                    if (written == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
+                        buffer.AsSpan(0, written).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                    // Never more than one byte past the limit, so a bomb is caught at the bound.
+                    var n = inflater.Read(buffer, written, (int)Math.Min(buffer.Length - written, limit + 1 - written));
+                    if (n == 0)
+                        break;
+                    written += n;
+                    if (written > limit)
+                        return InflateResult.TooLarge;
+                }
+                output = buffer.AsSpan(0, written).ToArray();
             }
-            output = writer.WrittenSpan.ToArray();
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
             return output.Length == 0 ? InflateResult.Invalid : InflateResult.Ok;
         }
         catch (InvalidDataException)

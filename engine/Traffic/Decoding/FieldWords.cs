@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Compliance.Engine.Traffic.Decoding;
 
 /// <summary>
@@ -47,10 +49,37 @@ public static class FieldWords
     }
 }
 
+/// <summary>
+/// A fixed set of lower-case field words a detector looks for. Each lexicon has a small number, so a
+/// field name can remember its answer for it: the same names recur in every request of a capture.
+/// </summary>
+public sealed class Lexicon
+{
+    private static int s_count;
+    private readonly FrozenSet<string> _words;
+
+    public Lexicon(IEnumerable<string> words)
+    {
+        _words = words.ToFrozenSet(StringComparer.Ordinal);
+        Id = Interlocked.Increment(ref s_count) - 1;
+    }
+
+    internal int Id { get; }
+    internal static int Count => Volatile.Read(ref s_count);
+
+    public bool Contains(string word) => _words.Contains(word);
+}
+
 /// <summary>A field name split once into the forms the lexicons match against.</summary>
 public sealed class FieldName
 {
+    private const byte No = 1, Yes = 2;
+
     public static FieldName None { get; } = new("");
+
+    /// <summary>Per lexicon and question: 0 not asked yet, else No or Yes. A lost write under a race is only asked again.</summary>
+    private byte[]? _answers;
+    private string? _pathStep;
 
     public FieldName(string text)
     {
@@ -64,13 +93,35 @@ public sealed class FieldName
     public string Compact { get; }
     public IReadOnlyList<string> Words { get; }
 
+    /// <summary>The JSON path step of a property of this name (".name" or "['odd-name']"), made once.</summary>
+    internal string PathStep => _pathStep ??= ValuePath.JsonPathStep(Text);
+
     /// <summary>True when the whole name or one of its words is in the lexicon.</summary>
-    public bool HasAny(IReadOnlySet<string> lexicon)
+    public bool HasAny(Lexicon lexicon) => Text.Length != 0 && Answer(lexicon, 0);
+
+    /// <summary>True when one of the name's words (not the whole compact name) is in the lexicon.</summary>
+    public bool HasWord(Lexicon lexicon) => Text.Length != 0 && Answer(lexicon, 1);
+
+    private bool Answer(Lexicon lexicon, int question)
     {
-        if (Text.Length == 0)
-            return false;
-        if (lexicon.Contains(Compact))
-            return true;
+        var slot = lexicon.Id * 2 + question;
+        var answers = _answers;
+        if (answers is null || answers.Length <= slot)
+        {
+            var grown = new byte[Math.Max(slot + 1, Lexicon.Count * 2)];
+            answers?.CopyTo(grown, 0);
+            _answers = answers = grown;
+        }
+        var known = answers[slot];
+        if (known != 0)
+            return known == Yes;
+        var result = (question == 0 && lexicon.Contains(Compact)) || AnyWord(lexicon);
+        answers[slot] = result ? Yes : No;
+        return result;
+    }
+
+    private bool AnyWord(Lexicon lexicon)
+    {
         foreach (var w in Words)
             if (lexicon.Contains(w))
                 return true;
@@ -85,6 +136,9 @@ public sealed class FieldNameCache
 {
     private const int MaxNames = 100_000;
     private readonly Dictionary<string, FieldName> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldName>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+    public FieldNameCache() => _byChars = _names.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public FieldName Get(string text)
     {
@@ -92,7 +146,24 @@ public sealed class FieldNameCache
             return FieldName.None;
         if (_names.TryGetValue(text, out var name))
             return name;
-        name = new FieldName(text);
+        return Add(text);
+    }
+
+    /// <summary>The name of a JSON property from its UTF-8 bytes (unescaped), without a string when the name was seen before.</summary>
+    public FieldName Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == 0)
+            return FieldName.None;
+        if (utf8.Length > 128)
+            return Get(System.Text.Encoding.UTF8.GetString(utf8));
+        Span<char> chars = stackalloc char[128];
+        var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+        return _byChars.TryGetValue(chars[..n], out var name) ? name : Add(new string(chars[..n]));
+    }
+
+    private FieldName Add(string text)
+    {
+        var name = new FieldName(text);
         if (_names.Count < MaxNames)
             _names[text] = name;
         return name;

@@ -1,14 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Compliance.Engine.Traffic.Decoding;
 
 /// <summary>application/x-www-form-urlencoded bodies and percent-encoding.</summary>
 public static class FormCodec
 {
     /// <summary>Parses "a=1&b=2" when the text really is a form (names look like names).</summary>
-    public static bool TryParse(string text, out List<(string Name, string Value)> pairs)
+    public static bool TryParse(string text, [NotNullWhen(true)] out List<(string Name, string Value)>? pairs)
     {
-        pairs = [];
+        pairs = null;
         if (!text.Contains('=') || text.Contains('\n') || text.Contains(' '))
             return false;
+        pairs = [];
         var anyValue = false;
         foreach (var (name, value) in SplitPairs(text))
         {

@@ -1,11 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Compliance.Engine.Traffic.Decoding;
 
 /// <summary>multipart/form-data bodies, recognised by their first boundary line.</summary>
 public static class Multipart
 {
-    public static bool TrySplit(string text, out List<(string Name, string Body)> parts)
+    public static bool TrySplit(string text, [NotNullWhen(true)] out List<(string Name, string Body)>? parts)
     {
-        parts = [];
+        parts = null;
         if (!text.StartsWith("--", StringComparison.Ordinal))
             return false;
         var firstLineEnd = text.IndexOf('\n');
@@ -15,6 +17,7 @@ public static class Multipart
         if (boundary.Length > 200 || boundary.Contains(' '))
             return false;
         var sections = text.Split(boundary, StringSplitOptions.None);
+        parts = [];
         var index = 0;
         foreach (var section in sections.Skip(1))
         {

@@ -1,9 +1,17 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Compliance.Engine.Traffic.Decoding;
 
 public sealed partial class PayloadDecoder
 {
+    /// <summary>The property's field name; the raw bytes are looked up first so a name seen before allocates nothing.</summary>
+    private FieldName NameOf(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.IndexOf((byte)'\\') < 0 ? _names.Get(raw) : _names.Get(property.Name);
+    }
+
     /// <summary>Walks a JSON value; <c>scope.Location</c> is the value's own path.</summary>
     private void WalkJson(JsonElement element, DecodeScope scope, int depth)
     {
@@ -12,12 +20,12 @@ public sealed partial class PayloadDecoder
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var name = _names.Get(property.Name);
+                    var name = NameOf(property);
                     WalkJson(property.Value, scope with
                     {
-                        Location = scope.Location.Property(property.Name),
+                        Location = scope.Location.Property(name),
                         Field = name,
-                        Trail = [.. scope.Trail, name],
+                        Trail = DecodeScope.With(scope.Trail, name),
                         Container = scope.Location,
                     }, depth);
                 }

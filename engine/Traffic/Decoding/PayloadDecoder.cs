@@ -113,7 +113,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
                     warnings.Add($"{entryLabel}: {step.Location}: {method} data does not decompress; skipped");
                 return false;
         }
-        if (!reportInvalid && !TextSniffer.TryText(output, out _))
+        if (!reportInvalid && !TextSniffer.IsText(output))
             return false;
         if (!Spend(output.Length))
             return true;
@@ -125,7 +125,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
     {
         if (!Codecs.TryBase64(t, out var bytes, out var url))
             return false;
-        var worth = TextSniffer.IsGzip(bytes) || TextSniffer.IsZlib(bytes) || TextSniffer.TryText(bytes, out _);
+        var worth = TextSniffer.IsGzip(bytes) || TextSniffer.IsZlib(bytes) || TextSniffer.IsText(bytes);
         if (!worth)
             return false;
         // Keep the raw form too: a short base64-looking word might be a plain value after all.
@@ -138,7 +138,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
     {
         if (!Codecs.TryHex(t, out var bytes))
             return false;
-        if (!TextSniffer.IsGzip(bytes) && !TextSniffer.IsZlib(bytes) && !TextSniffer.TryText(bytes, out _))
+        if (!TextSniffer.IsGzip(bytes) && !TextSniffer.IsZlib(bytes) && !TextSniffer.IsText(bytes))
             return false;
         Emit(t, scope);
         DecodeBytes(bytes, scope.Step("hex"), depth + 1, hint: null, fromText: true);

@@ -40,9 +40,19 @@ public sealed record DecodeScope(ValuePath Location, FieldName Field, IReadOnlyL
         Location = Location.Step(step),
         Container = Location,
         Field = field,
-        Trail = field.Text.Length == 0 ? Trail : [.. Trail, field],
+        Trail = field.Text.Length == 0 ? Trail : With(Trail, field),
     };
 
     public static DecodeScope Root(string location, FieldName field, ValuePath container, ValueOrigin origin) =>
-        new(ValuePath.Root(location), field, field.Text.Length == 0 ? [] : [field], container, origin);
+        new(ValuePath.Root(location), field, field.Text.Length == 0 ? Array.Empty<FieldName>() : new[] { field }, container, origin);
+
+    /// <summary>The trail with one more name: a plain array, which detectors walk without an enumerator.</summary>
+    internal static FieldName[] With(IReadOnlyList<FieldName> trail, FieldName field)
+    {
+        var longer = new FieldName[trail.Count + 1];
+        for (var i = 0; i < trail.Count; i++)
+            longer[i] = trail[i];
+        longer[^1] = field;
+        return longer;
+    }
 }

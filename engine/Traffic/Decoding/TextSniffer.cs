@@ -13,15 +13,30 @@ public static class TextSniffer
     public static bool TryText(ReadOnlySpan<byte> bytes, out string text)
     {
         text = "";
+        if (!IsText(bytes))
+            return false;
+        text = Encoding.UTF8.GetString(bytes);
+        return true;
+    }
+
+    /// <summary>The test of <see cref="TryText"/> without making the string: control characters are counted in the bytes.</summary>
+    public static bool IsText(ReadOnlySpan<byte> bytes)
+    {
         // Validate first: a decoder that throws on bad bytes is far too slow for random binary values.
         if (bytes.Length < 4 || !System.Text.Unicode.Utf8.IsValid(bytes))
             return false;
-        text = Encoding.UTF8.GetString(bytes);
+        // char.IsControl: U+0000–U+001F and U+007F–U+009F; the C1 range is C2 80–C2 9F in UTF-8.
         var bad = 0;
-        foreach (var c in text)
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if ((b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t')) || b == 0x7F
+                || (b == 0xC2 && i + 1 < bytes.Length && bytes[i + 1] is >= 0x80 and <= 0x9F))
                 bad++;
-        return bytes.Length < 32 ? bad == 0 : bad * 50 <= text.Length;
+        }
+        if (bytes.Length < 32)
+            return bad == 0;
+        return bad * 50 <= Encoding.UTF8.GetCharCount(bytes);
     }
 
     public static bool LooksLikeJson(string t)

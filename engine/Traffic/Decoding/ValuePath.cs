@@ -27,6 +27,9 @@ public sealed class ValuePath
     /// <summary>A JSON property: ".name" or "['odd-name']".</summary>
     public ValuePath Property(string name) => new(this, JsonPathStep(name), -1);
 
+    /// <summary>A JSON property whose step text the field name keeps.</summary>
+    public ValuePath Property(FieldName name) => new(this, name.PathStep, -1);
+
     /// <summary>A JSON array element: "[i]".</summary>
     public ValuePath Element(int index) => new(this, null, index);
 
@@ -38,7 +41,7 @@ public sealed class ValuePath
         return _text = _parent is null ? own : _parent.ToString() + own;
     }
 
-    private static string JsonPathStep(string name)
+    internal static string JsonPathStep(string name)
     {
         var simple = name.Length > 0 && !char.IsAsciiDigit(name[0]);
         foreach (var c in name)

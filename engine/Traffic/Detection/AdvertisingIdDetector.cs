@@ -5,14 +5,14 @@ namespace Compliance.Engine.Traffic.Detection;
 /// <summary>A UUID in a field named for a resettable ad identifier (AAID/GAID, IDFA and their SDK spellings).</summary>
 public sealed class AdvertisingIdDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_adFields = Words(
+    private static readonly Lexicon s_adFields = Words(
         "adid", "advertising", "advertisingid", "gaid", "aaid", "idfa", "rdid", "gpid", "ifa", "maid",
         "adv", "advid", "googleadid", "gadid", "adsid", "idfv", "oaid");
 
     public override DataItem? Inspect(PayloadValue value)
     {
         var v = value.Value.Trim();
-        if (v.Length != 36 || !IdentifierPatterns.Uuid().IsMatch(v) || v.All(c => c is '0' or '-'))
+        if (v.Length != 36 || !IdentifierPatterns.Uuid().IsMatch(v) || !v.AsSpan().ContainsAnyExcept('0', '-'))
             return null;
         if (value.Name.HasAny(s_adFields))
             return Item("advertising-id", v, value, "pattern", 0.9);

@@ -5,9 +5,9 @@ namespace Compliance.Engine.Traffic.Detection;
 /// <summary>16 hex digits (a 64-bit Android ID) in a field that names a device identifier.</summary>
 public sealed class AndroidIdDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_androidFields = Words("android", "androidid", "ssaid", "aid");
-    private static readonly HashSet<string> s_deviceFields = Words("did", "deviceid", "device", "udid", "hwid");
-    private static readonly HashSet<string> s_idFields = Words("distinct", "distinctid", "uid", "uuid", "cid", "clientid", "userid");
+    private static readonly Lexicon s_androidFields = Words("android", "androidid", "ssaid", "aid");
+    private static readonly Lexicon s_deviceFields = Words("did", "deviceid", "device", "udid", "hwid");
+    private static readonly Lexicon s_idFields = Words("distinct", "distinctid", "uid", "uuid", "cid", "clientid", "userid");
 
     public override DataItem? Inspect(PayloadValue value)
     {

@@ -9,15 +9,15 @@ namespace Compliance.Engine.Traffic.Detection;
 /// </summary>
 public sealed partial class AppActivityDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_activityFields = Words(
+    private static readonly Lexicon s_activityFields = Words(
         "screen", "screenname", "screenclass", "button", "buttonname", "tap", "click", "menu", "folder",
         "foldername", "file", "filename", "level", "levelname", "activityname", "viewname");
-    private static readonly HashSet<string> s_eventFields = Words("event", "eventname", "evt", "ev", "en", "ea", "action", "eventtype", "eventaction");
-    private static readonly HashSet<string> s_interactionWords = Words(
+    private static readonly Lexicon s_eventFields = Words("event", "eventname", "evt", "ev", "en", "ea", "action", "eventtype", "eventaction");
+    private static readonly Lexicon s_interactionWords = Words(
         "screen", "tap", "tapped", "click", "clicked", "button", "menu", "settings", "setting", "open", "opened", "launch",
         "launched", "swipe", "swiped", "scroll", "press", "pressed", "select", "selected", "level", "folder", "file",
         "toggle", "toggled", "start", "started", "close", "closed", "share", "shared", "dismiss", "dismissed");
-    private static readonly HashSet<string> s_notActivity = Words("level", "loglevel", "zoom", "battery", "api", "sdk");
+    private static readonly Lexicon s_notActivity = Words("level", "loglevel", "zoom", "battery", "api", "sdk");
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9 _.:/-]{1,79}$")]
     private static partial Regex Label();
@@ -33,10 +33,33 @@ public sealed partial class AppActivityDetector : ValueDetector
         if (value.Name.HasAny(s_activityFields) && !IsLogLevel(compact, v))
             return Item("app-activity", v, value, "app-activity", 0.8);
         var eventField = value.Name.HasAny(s_eventFields)
-            || (compact is "n" or "name" or "en" or "t" && value.Trail.Any(t => t.Text.StartsWith("ev", StringComparison.OrdinalIgnoreCase)));
-        if (eventField && FieldWords.Split(v).Any(s_interactionWords.Contains))
+            || (compact is "n" or "name" or "en" or "t" && InEventObject(value));
+        if (eventField && DescribesInteraction(v))
             return Item("app-activity", v, value, "app-activity", 0.75);
         return null;
+    }
+
+    private static bool InEventObject(PayloadValue value)
+    {
+        foreach (var t in value.Trail)
+            if (t.Text.StartsWith("ev", StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>Event names repeat in every batch an SDK sends: each is split into words once.</summary>
+    private readonly Dictionary<string, bool> _interactions = new(StringComparer.Ordinal);
+
+    private bool DescribesInteraction(string label)
+    {
+        if (_interactions.TryGetValue(label, out var known))
+            return known;
+        var result = false;
+        foreach (var word in FieldWords.Split(label))
+            result |= s_interactionWords.Contains(word);
+        if (_interactions.Count < 10_000)
+            _interactions[label] = result;
+        return result;
     }
 
     private static bool IsLogLevel(string compact, string v) =>

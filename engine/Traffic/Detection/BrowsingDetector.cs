@@ -31,8 +31,9 @@ public sealed class BrowsingDetector : IDataDetector
             }
             if (v.Length >= MinTitleLength && scan.History.FindTitle(v) is { } titled && Sites.Registrable(titled.Host) != site)
                 found.Add(Item("browsing-history", v, value, 0.85));
-            foreach (var p in scan.History.Searches)
-                if (Sites.Registrable(p.Host) != site && MatchesTerm(v, p.SearchTerm!))
+            var searches = scan.History.Searches;
+            for (var i = 0; i < searches.Count; i++)
+                if (searches[i] is var p && Sites.Registrable(p.Host) != site && MatchesTerm(v, p.SearchTerm!))
                 {
                     found.Add(Item("search-query", v, value, 0.9));
                     break;
@@ -48,7 +49,7 @@ public sealed class BrowsingDetector : IDataDetector
     {
         Type = type,
         Value = value.Length > 300 ? value[..300] : value,
-        Location = at.Location,
+        Path = at.Path,
         Detector = type == "search-query" ? "search-term" : "url-in-payload",
         Confidence = confidence,
     };

@@ -4,12 +4,14 @@ namespace Compliance.Engine.Traffic.Detection;
 public sealed class CaptureHistory
 {
     private const int MaxPages = 10_000;
+    private static readonly System.Buffers.SearchValues<char> s_headEnds = System.Buffers.SearchValues.Create("/?:@");
     private readonly List<VisitedPage> _pages = [];
     private readonly Dictionary<string, VisitedPage> _byUrl = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VisitedPage> _byTitle = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _searchTerms = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<VisitedPage> _searches = [];
     private readonly HashSet<string> _sites = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keyHeads = new(StringComparer.Ordinal);
 
     public IReadOnlyList<VisitedPage> Pages => _pages;
 
@@ -34,6 +36,7 @@ public sealed class CaptureHistory
         var page = new VisitedPage(url, host) { SearchTerm = searchTerm };
         _pages.Add(page);
         _byUrl[key] = page;
+        _keyHeads.Add(key[..HeadLength(key)]);
         _sites.Add(Sites.Registrable(host));
         if (title is not null)
             SetTitle(page, title);
@@ -47,7 +50,36 @@ public sealed class CaptureHistory
         _byTitle.TryAdd(title.Trim(), page);
     }
 
-    public VisitedPage? FindUrl(string url) => _byUrl.GetValueOrDefault(Normalise(url));
+    public VisitedPage? FindUrl(string url) => MayBePage(url) ? _byUrl.GetValueOrDefault(Normalise(url)) : null;
+
+    /// <summary>
+    /// Most payload values are not URLs: the head of what <see cref="Normalise"/> would give (up to the first
+    /// '/', '?', ':' or '@') is looked up first, without making a string, and only a known head is normalised.
+    /// </summary>
+    private bool MayBePage(string url)
+    {
+        if (_keyHeads.Count == 0)
+            return false;
+        var u = url.AsSpan().Trim();
+        var hash = u.IndexOf('#');
+        if (hash >= 0)
+            u = u[..hash];
+        var scheme = u.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+            u = u[(scheme + 3)..];
+        u = u[..HeadLength(u)];
+        if (u.Length > 256)
+            return true;
+        Span<char> lower = stackalloc char[u.Length];
+        u.ToLowerInvariant(lower);
+        return _keyHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+    }
+
+    private static int HeadLength(ReadOnlySpan<char> key)
+    {
+        var end = key.IndexOfAny(s_headEnds);
+        return end < 0 ? key.Length : end;
+    }
 
     /// <summary>Scheme-less, fragment-less, without a trailing slash: the forms SDKs report a URL in.</summary>
     public static string Normalise(string url)

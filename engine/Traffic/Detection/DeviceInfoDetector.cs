@@ -6,12 +6,12 @@ namespace Compliance.Engine.Traffic.Detection;
 /// <summary>OS version and device model, recognised by the field names SDKs report them under.</summary>
 public sealed partial class DeviceInfoDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_osWords = Words("os", "android", "ios", "system", "platform", "firmware", "rom", "osv", "osver", "osversion");
-    private static readonly HashSet<string> s_versionWords = Words("version", "ver", "v", "release", "vers");
-    private static readonly HashSet<string> s_notOs = Words("app", "sdk", "lib", "library", "api", "client", "bundle", "browser", "webview", "plugin", "config", "schema");
-    private static readonly HashSet<string> s_osNameFields = Words("os", "platform", "system", "osname", "operatingsystem", "devicesystem");
-    private static readonly HashSet<string> s_modelFields = Words("model", "devicemodel", "phonemodel", "hwmodel", "hardwaremodel");
-    private static readonly HashSet<string> s_deviceNameFields = Words("device", "devicename", "hardware", "handset", "phone");
+    private static readonly Lexicon s_osWords = Words("os", "android", "ios", "system", "platform", "firmware", "rom", "osv", "osver", "osversion");
+    private static readonly Lexicon s_versionWords = Words("version", "ver", "v", "release", "vers");
+    private static readonly Lexicon s_notOs = Words("app", "sdk", "lib", "library", "api", "client", "bundle", "browser", "webview", "plugin", "config", "schema");
+    private static readonly Lexicon s_osNameFields = Words("os", "platform", "system", "osname", "operatingsystem", "devicesystem");
+    private static readonly Lexicon s_modelFields = Words("model", "devicemodel", "phonemodel", "hwmodel", "hardwaremodel");
+    private static readonly Lexicon s_deviceNameFields = Words("device", "devicename", "hardware", "handset", "phone");
 
     [GeneratedRegex(@"^(android|ios|ipados|windows|macos|mac os x|harmonyos|linux|fire os|tizen|watchos|tvos|chrome os|chromeos)\s+v?\d", RegexOptions.IgnoreCase)]
     private static partial Regex OsWithVersion();
@@ -23,23 +23,31 @@ public sealed partial class DeviceInfoDetector : ValueDetector
             return null;
         var words = value.Name.Words;
         var compact = value.Name.Compact;
-        if (IsOsVersionField(words, compact) && v.Any(char.IsAsciiDigit))
+        if (IsOsVersionField(value.Name) && HasDigit(v))
             return Item("os-version", v, value, "field-name", 0.85);
         if (value.Name.HasAny(s_osNameFields) && OsWithVersion().IsMatch(v))
             return Item("os-version", v, value, "field-name", 0.85);
-        if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && v.Any(char.IsLetterOrDigit) && !value.IsNumber)
+        if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && HasLetterOrDigit(v) && !value.IsNumber)
             return Item("device-model", v, value, "field-name", 0.85);
-        if (s_deviceNameFields.Contains(compact) && v.Any(char.IsAsciiLetter) && v.Any(char.IsAsciiDigit) && v.Contains(' ') && !IdentifierPatterns.Uuid().IsMatch(v))
+        if (s_deviceNameFields.Contains(compact) && (v.AsSpan().ContainsAnyInRange('a', 'z') || v.AsSpan().ContainsAnyInRange('A', 'Z')) && HasDigit(v) && v.Contains(' ') && !IdentifierPatterns.Uuid().IsMatch(v))
             return Item("device-model", v, value, "field-name", 0.6);
         return null;
     }
 
-    private static bool IsOsVersionField(IReadOnlyList<string> words, string compact)
+    private static bool HasLetterOrDigit(string s)
     {
-        if (compact is "osv" or "osver" or "osversion" or "osvers" or "systemversion" or "platformversion" or "androidversion" or "iosversion" or "firmwareversion" or "romversion")
+        foreach (var c in s)
+            if (char.IsLetterOrDigit(c))
+                return true;
+        return false;
+    }
+
+    private static bool IsOsVersionField(FieldName name)
+    {
+        if (name.Compact is "osv" or "osver" or "osversion" or "osvers" or "systemversion" or "platformversion" or "androidversion" or "iosversion" or "firmwareversion" or "romversion")
             return true;
-        if (words.Any(s_notOs.Contains))
+        if (name.HasWord(s_notOs))
             return false;
-        return words.Any(s_osWords.Contains) && words.Any(s_versionWords.Contains);
+        return name.HasWord(s_osWords) && name.HasWord(s_versionWords);
     }
 }

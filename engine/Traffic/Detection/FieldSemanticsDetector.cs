@@ -8,22 +8,22 @@ namespace Compliance.Engine.Traffic.Detection;
 /// </summary>
 public sealed class FieldSemanticsDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_usage = Words(
+    private static readonly Lexicon s_usage = Words(
         "crash", "crashes", "anr", "exception", "stacktrace", "backtrace", "heap", "mem", "memory", "cpu", "fps", "jank",
         "latency", "perf", "performance", "metrics", "oom", "uptime", "pss", "p50", "p90", "p95", "p99", "paint", "ttfb", "frames");
     // "network" and "connection" alone are too generic (ad networks, keep-alive): only their compound names count.
-    private static readonly HashSet<string> s_network = Words(
+    private static readonly Lexicon s_network = Words(
         "carrier", "carriername", "wifi", "radio", "ssid", "bssid", "cellular", "mcc", "mnc", "networktype", "connectiontype",
         "nettype", "conntype", "celltype", "networkoperator", "networkoperatorname", "simoperator", "operatorname", "isp", "networkclass");
-    private static readonly HashSet<string> s_health = Words(
+    private static readonly Lexicon s_health = Words(
         "heartrate", "heart", "hr", "bpm", "stepcount", "dailysteps", "calories", "kcal", "sleep", "spo2", "glucose", "bloodpressure",
         "cadence", "vo2max", "pulse", "menstrual", "bmi", "hrv");
     // Ambiguous words ("onboarding_steps") count only as the whole field name.
-    private static readonly HashSet<string> s_healthExact = Words("steps", "weight", "bodyweight", "bodyfat");
-    private static readonly HashSet<string> s_media = Words(
+    private static readonly Lexicon s_healthExact = Words("steps", "weight", "bodyweight", "bodyfat");
+    private static readonly Lexicon s_media = Words(
         "programme", "song", "artist", "album", "episode", "playlist", "playback", "watched", "nowplaying", "video",
         "videotitle", "mediatitle", "tvshow", "movie");
-    private static readonly HashSet<string> s_notNetwork = Words("version", "ver", "sdk", "lib", "timeout", "retries", "url", "host");
+    private static readonly Lexicon s_notNetwork = Words("version", "ver", "sdk", "lib", "timeout", "retries", "url", "host");
 
     public override DataItem? Inspect(PayloadValue value)
     {
@@ -32,12 +32,28 @@ public sealed class FieldSemanticsDetector : ValueDetector
             return null;
         if (value.Name.HasAny(s_network) && !value.Name.HasAny(s_notNetwork))
             return Item("network-info", v, value, "field-name", 0.75);
-        if (value.Trail.Any(n => n.HasAny(s_health) || s_healthExact.Contains(n.Compact)) && (value.IsNumber || v.Any(char.IsAsciiDigit)))
+        if ((TrailHasAny(value, s_health) || TrailHasExact(value)) && (value.IsNumber || HasDigit(v)))
             return Item("health-data", v, value, "field-name", 0.75);
-        if (value.Trail.Any(n => n.HasAny(s_usage)) && !value.IsBoolean)
+        if (TrailHasAny(value, s_usage) && !value.IsBoolean)
             return Item("usage-statistics", v, value, "field-name", 0.7);
-        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && v.Any(char.IsLetter))
+        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && HasLetter(v))
             return Item("media-usage", v, value, "field-name", 0.7);
         return null;
+    }
+
+    private static bool TrailHasExact(PayloadValue value)
+    {
+        foreach (var n in value.Trail)
+            if (s_healthExact.Contains(n.Compact))
+                return true;
+        return false;
+    }
+
+    private static bool HasLetter(string s)
+    {
+        foreach (var c in s)
+            if (char.IsLetter(c))
+                return true;
+        return false;
     }
 }

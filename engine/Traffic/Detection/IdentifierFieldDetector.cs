@@ -12,14 +12,14 @@ public sealed class IdentifierFieldDetector : ValueDetector
     public const string CookieId = "cookie-id";
     public const string AccountId = "account-id";
 
-    private static readonly HashSet<string> s_cookieWords = Words(
+    private static readonly Lexicon s_cookieWords = Words(
         "install", "installation", "installid", "instance", "device", "deviceid", "did", "distinct", "distinctid",
         "anonymous", "anon", "anonymousid", "visitor", "visitorid", "session", "sessionid", "sid", "uuid", "guid", "udid",
         "cookie", "fid", "cid", "clientid", "uid", "pseudo", "userpseudoid", "browserid", "machineid");
-    private static readonly HashSet<string> s_accountWords = Words(
+    private static readonly Lexicon s_accountWords = Words(
         "account", "accountid", "acct", "member", "memberid", "customer", "customerid", "custid", "userid", "user",
         "login", "profileid", "subscriber", "subscriberid");
-    private static readonly HashSet<string> s_nonceWords = Words(
+    private static readonly Lexicon s_nonceWords = Words(
         "request", "requestid", "insert", "insertid", "trace", "traceid", "event", "eventid", "nonce", "message", "messageid",
         "correlator", "auction", "span", "transaction", "txn", "idempotency", "batch", "token", "key", "api", "apikey",
         "publisher", "placement", "campaign", "creative", "unit", "secret", "signature", "sig", "hash", "checksum", "crc",

@@ -38,7 +38,7 @@ public static partial class IdentifierPatterns
         return sum % 10 == 0;
     }
 
-    public static bool AllDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
+    public static bool AllDigits(string s) => s.Length > 0 && !s.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>An opaque token such as an install ID: long enough, no spaces, and mixing in digits.</summary>
     public static bool LooksLikeId(string s)

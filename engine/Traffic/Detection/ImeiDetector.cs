@@ -5,8 +5,8 @@ namespace Compliance.Engine.Traffic.Detection;
 /// <summary>15 digits with a valid Luhn check digit; confident only in a field named for a device ID.</summary>
 public sealed class ImeiDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_imeiFields = Words("imei", "meid", "imei1", "imei2");
-    private static readonly HashSet<string> s_deviceFields = Words("did", "deviceid", "device", "udid", "hwid", "uid", "serial");
+    private static readonly Lexicon s_imeiFields = Words("imei", "meid", "imei1", "imei2");
+    private static readonly Lexicon s_deviceFields = Words("did", "deviceid", "device", "udid", "hwid", "uid", "serial");
 
     public override DataItem? Inspect(PayloadValue value)
     {

@@ -6,8 +6,8 @@ namespace Compliance.Engine.Traffic.Detection;
 /// <summary>An IP address sent in a payload; confident in a field named for one.</summary>
 public sealed class IpAddressDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_ipFields = Words("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "clientip", "remoteaddr", "userip", "deviceip", "localip");
-    private static readonly HashSet<string> s_versionFields = Words("version", "ver", "v", "build", "release", "sdk");
+    private static readonly Lexicon s_ipFields = Words("ip", "ipaddress", "ipaddr", "ipv4", "ipv6", "clientip", "remoteaddr", "userip", "deviceip", "localip");
+    private static readonly Lexicon s_versionFields = Words("version", "ver", "v", "build", "release", "sdk");
 
     public override DataItem? Inspect(PayloadValue value)
     {

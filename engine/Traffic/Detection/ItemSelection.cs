@@ -17,22 +17,55 @@ public static class ItemSelection
     /// <summary>Items kept for one entry; cookie-id/account-id candidates stay one per value until recurrence is known.</summary>
     public static List<DataItem> Select(IEnumerable<DataItem> raw, TrafficContext context)
     {
-        var items = raw.Where(i => i.Confidence >= Floor).ToList();
+        var items = new List<DataItem>();
+        foreach (var item in raw)
+            if (item.Confidence >= Floor)
+                items.Add(item);
         if (items.Count == 0)
             return items;
-        var strongValues = new HashSet<string>(
-            items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value").Select(i => i.Value.Trim()),
-            StringComparer.OrdinalIgnoreCase);
-        items = items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value" || !strongValues.Contains(i.Value.Trim())).ToList();
+        var strongValues = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+            if (!IsWeak(item))
+                strongValues.Add(item.Value.Trim());
+        items.RemoveAll(i => IsWeak(i) && strongValues.Contains(i.Value.Trim()));
         items = ReclassifyContacts(items, context);
-        var best = new List<DataItem>();
-        foreach (var group in items.GroupBy(i => i.Type, StringComparer.Ordinal))
+        // Per type, in order of first appearance: every distinct weak candidate, or the first most confident item.
+        var groups = new Dictionary<string, List<DataItem>>(StringComparer.Ordinal);
+        var order = new List<List<DataItem>>();
+        foreach (var item in items)
         {
-            if (s_weakTypes.Contains(group.Key) && group.All(i => i.Detector != "known-value"))
-                best.AddRange(group.DistinctBy(i => i.Value, StringComparer.Ordinal));
-            else
-                best.Add(group.OrderByDescending(i => i.Confidence).First());
+            if (!groups.TryGetValue(item.Type, out var group))
+            {
+                groups[item.Type] = group = [];
+                order.Add(group);
+            }
+            group.Add(item);
         }
+        var best = new List<DataItem>();
+        foreach (var group in order)
+        {
+            if (s_weakTypes.Contains(group[0].Type) && group.TrueForAll(i => i.Detector != "known-value"))
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in group)
+                    if (seen.Add(item.Value))
+                        best.Add(item);
+            }
+            else
+                best.Add(MostConfident(group));
+        }
+        return best;
+    }
+
+    /// <summary>A cookie-id or account-id candidate not backed by a known value.</summary>
+    private static bool IsWeak(DataItem item) => s_weakTypes.Contains(item.Type) && item.Detector != "known-value";
+
+    private static DataItem MostConfident(List<DataItem> group)
+    {
+        var best = group[0];
+        foreach (var item in group)
+            if (item.Confidence > best.Confidence)
+                best = item;
         return best;
     }
 

@@ -11,13 +11,13 @@ namespace Compliance.Engine.Traffic.Detection;
 /// </summary>
 public sealed partial class LocationDetector : IDataDetector
 {
-    private static readonly HashSet<string> s_lat = new(["lat", "latitude"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_lon = new(["lng", "lon", "long", "longitude"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_pairFields = new(
+    private static readonly Lexicon s_lat = new(["lat", "latitude"]);
+    private static readonly Lexicon s_lon = new(["lng", "lon", "long", "longitude"]);
+    private static readonly Lexicon s_pairFields = new(
         ["latlng", "latlon", "lnglat", "coordinates", "coords", "coord", "location", "loc", "gps", "geo", "geolocation",
-         "position", "point", "points", "ll", "route", "track", "waypoints", "path"], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_coarse = new(
-        ["city", "postcode", "postal", "postalcode", "zip", "zipcode", "town", "district", "cityname"], StringComparer.Ordinal);
+         "position", "point", "points", "ll", "route", "track", "waypoints", "path"]);
+    private static readonly Lexicon s_coarse = new(
+        ["city", "postcode", "postal", "postalcode", "zip", "zipcode", "town", "district", "cityname"]);
 
     [GeneratedRegex(@"^\s*(-?\d{1,2}\.\d+)\s*[,;]\s*(-?\d{1,3}\.\d+)\s*$")]
     private static partial Regex LatLonText();
@@ -35,7 +35,7 @@ public sealed partial class LocationDetector : IDataDetector
                 found.Add(Item("coarse-location", v.Value, v, 0.75));
             if (!v.IsNumber && v.Value.Contains(',') && v.Name.HasAny(s_pairFields) && LatLonText().Match(v.Value) is { Success: true } text)
                 AddPair(found, v, text.Groups[1].Value, text.Groups[2].Value, 0.8);
-            if (IsLat(v) || IsLon(v) || ((v.IsNumber || (v.Value.Length < 24 && IsDecimal(v.Value))) && v.Trail.Any(n => n.HasAny(s_pairFields))))
+            if (IsLat(v) || IsLon(v) || ((v.IsNumber || (v.Value.Length < 24 && IsDecimal(v.Value))) && TrailHasPairField(v)))
             {
                 groups ??= new Dictionary<ValuePath, List<PayloadValue>>(ReferenceEqualityComparer.Instance);
                 if (!groups.TryGetValue(v.Container, out var list))
@@ -62,6 +62,14 @@ public sealed partial class LocationDetector : IDataDetector
             else if (group.Count == 2 && members[group[0].Container] == 2)
                 AddPair(found, group[0], group[0].Value, group[1].Value, 0.8);
         }
+    }
+
+    private static bool TrailHasPairField(PayloadValue v)
+    {
+        foreach (var n in v.Trail)
+            if (n.HasAny(s_pairFields))
+                return true;
+        return false;
     }
 
     private static bool IsLat(PayloadValue v) => s_lat.Contains(v.Name.Compact) || v.Name.Words is [.., "lat" or "latitude"];
@@ -94,7 +102,7 @@ public sealed partial class LocationDetector : IDataDetector
     {
         Type = type,
         Value = value,
-        Location = at.Location,
+        Path = at.Path,
         Detector = "pattern",
         Confidence = confidence,
     };

@@ -5,7 +5,7 @@ namespace Compliance.Engine.Traffic.Detection;
 /// <summary>A Wi-Fi or Bluetooth MAC address; placeholder addresses the OS hands out are ignored.</summary>
 public sealed class MacAddressDetector : ValueDetector
 {
-    private static readonly HashSet<string> s_routerFields = Words("bssid", "ssid", "router", "gateway", "ap");
+    private static readonly Lexicon s_routerFields = Words("bssid", "ssid", "router", "gateway", "ap");
 
     public override DataItem? Inspect(PayloadValue value)
     {

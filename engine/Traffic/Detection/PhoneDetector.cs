@@ -10,7 +10,7 @@ namespace Compliance.Engine.Traffic.Detection;
 public sealed class PhoneDetector : ValueDetector
 {
     private static readonly PhoneNumberUtil s_util = PhoneNumberUtil.GetInstance();
-    private static readonly HashSet<string> s_phoneFields = Words(
+    private static readonly Lexicon s_phoneFields = Words(
         "phone", "phones", "tel", "telephone", "mobile", "msisdn", "cell", "cellphone", "phonenumber", "number", "numbers");
 
     public override DataItem? Inspect(PayloadValue value)

@@ -42,6 +42,11 @@ public sealed record HarEntry
     public string? ServerIp { get; init; }
     public IReadOnlyList<HarWebSocketMessage> WebSocketMessages { get; init; } = [];
 
-    public string? Header(string name) =>
-        Headers.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
+    public string? Header(string name)
+    {
+        foreach (var h in Headers)
+            if (string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))
+                return h.Value;
+        return null;
+    }
 }

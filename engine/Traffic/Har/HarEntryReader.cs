@@ -21,20 +21,36 @@ internal static partial class HarEntryReader
         public List<HarWebSocketMessage> Messages = [];
     }
 
-    private static readonly string[] s_entryNames = ["request", "response", "startedDateTime", "serverIPAddress", "_webSocketMessages"];
-    private static readonly string[] s_requestNames = ["url", "method", "headers", "queryString", "cookies", "postData"];
-    private static readonly string[] s_postNames = ["mimeType", "text", "encoding", "params"];
-    private static readonly string[] s_responseNames = ["status", "content"];
-    private static readonly string[] s_contentNames = ["mimeType", "encoding", "text"];
-    private static readonly string[] s_messageNames = ["type", "data", "opcode"];
-    private static readonly string[] s_pairNames = ["name", "value"];
+    private static readonly PropertyNames s_entryNames = new("request", "response", "startedDateTime", "serverIPAddress", "_webSocketMessages");
+    private static readonly PropertyNames s_requestNames = new("url", "method", "headers", "queryString", "cookies", "postData");
+    private static readonly PropertyNames s_postNames = new("mimeType", "text", "encoding", "params");
+    private static readonly PropertyNames s_responseNames = new("status", "content");
+    private static readonly PropertyNames s_contentNames = new("mimeType", "encoding", "text");
+    private static readonly PropertyNames s_messageNames = new("type", "data", "opcode");
+    private static readonly PropertyNames s_pairNames = new("name", "value");
+
+    /// <summary>The property names one HAR object kind is read for, kept as UTF-8 so they compare with the raw token.</summary>
+    private sealed class PropertyNames(params string[] names)
+    {
+        public readonly string[] Names = names;
+        public readonly byte[][] Utf8 = [.. names.Select(System.Text.Encoding.UTF8.GetBytes)];
+    }
 
     /// <summary>The property name if it is one of <paramref name="names"/> (no string is allocated), else "".</summary>
-    private static string Name(ref Utf8JsonReader r, string[] names)
+    private static string Name(ref Utf8JsonReader r, PropertyNames names)
     {
-        foreach (var name in names)
-            if (r.ValueTextEquals(name))
-                return name;
+        // Names with escapes are rare; ValueTextEquals unescapes them, the raw comparison does not.
+        if (!r.ValueIsEscaped)
+        {
+            var raw = r.ValueSpan;
+            for (var i = 0; i < names.Utf8.Length; i++)
+                if (raw.SequenceEqual(names.Utf8[i]))
+                    return names.Names[i];
+            return "";
+        }
+        for (var i = 0; i < names.Utf8.Length; i++)
+            if (r.ValueTextEquals(names.Utf8[i]))
+                return names.Names[i];
         return "";
     }
 

@@ -17,6 +17,7 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
         : new(options.VendorDomains, options.VendorName);
     private readonly TrafficContext _flowContext = context with { KnownValues = null };
     private readonly FieldNameCache _names = new();
+    private readonly PlainStrings _plain = new();
 
     public List<string> Warnings { get; } = [];
 
@@ -43,7 +44,7 @@ internal sealed class CaptureAnalysis(TrafficContext context, TrafficOptions opt
             _history.AddPage(entry.Url, url.Host, PageVisits.TitleOf(entry.Response), SearchEngines.TermsOf(url));
         if (ownSite)
             return;
-        var decoder = new PayloadDecoder(limits, $"entry {entry.Index}", Warnings, _names);
+        var decoder = new PayloadDecoder(limits, $"entry {entry.Index}", Warnings, _names, _plain);
         var values = RequestPayload.Collect(entry, url, decoder, _names);
         if (values.Count == 0)
             return;

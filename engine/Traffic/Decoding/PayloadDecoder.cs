@@ -9,7 +9,8 @@ namespace Compliance.Engine.Traffic.Decoding;
 /// strings, base64/base64url, hex, gzip/zlib/deflate/brotli, multipart) within depth and size bounds,
 /// and collects every scalar found with its path.
 /// </summary>
-public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLabel, ICollection<string> warnings, FieldNameCache? names = null)
+public sealed partial class PayloadDecoder(
+    TrafficLimits limits, string entryLabel, ICollection<string> warnings, FieldNameCache? names = null, PlainStrings? plain = null)
 {
     private readonly FieldNameCache _names = names ?? new FieldNameCache();
 
@@ -28,7 +29,7 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             warnings.Add($"{entryLabel}: {scope.Location}: value of {s.Length} characters is over the body limit; not decoded");
             return;
         }
-        if (depth >= limits.MaxDecodeDepth || !Spend(s.Length))
+        if (depth >= limits.MaxDecodeDepth || !Spend(s.Length) || plain?.Contains(s) == true)
         {
             Emit(s, scope);
             return;
@@ -62,6 +63,8 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             DecodeString(unescaped, scope.Step("url-decoded"), depth + 1);
             return;
         }
+        // No layer applied, and trying them had no effect beside this: the next time the text is taken as it is.
+        plain?.Add(s);
     }
 
     /// <summary>Raw bytes of a body or of a decoded layer.</summary>
@@ -233,5 +236,25 @@ public sealed partial class PayloadDecoder(TrafficLimits limits, string entryLab
             WalkJson(root, scope with { Location = scope.Location.Step("json $") }, depth + 1);
         }
         return true;
+    }
+}
+
+/// <summary>
+/// Texts of one capture that carry no encoding layer. Analytics SDKs send the same event names and
+/// device properties in every request; each is tried against the layers once. Bounded, so a hostile
+/// capture cannot grow it without end.
+/// </summary>
+public sealed class PlainStrings
+{
+    private const int MaxTexts = 50_000;
+    private const int MaxLength = 512;
+    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
+
+    public bool Contains(string text) => text.Length <= MaxLength && _texts.Contains(text);
+
+    public void Add(string text)
+    {
+        if (text.Length <= MaxLength && _texts.Count < MaxTexts)
+            _texts.Add(text);
     }
 }

@@ -60,13 +60,7 @@ public sealed class CaptureHistory
     {
         if (_keyHeads.Count == 0)
             return false;
-        var u = url.AsSpan().Trim();
-        var hash = u.IndexOf('#');
-        if (hash >= 0)
-            u = u[..hash];
-        var scheme = u.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0)
-            u = u[(scheme + 3)..];
+        var u = Bare(url);
         u = u[..HeadLength(u)];
         if (u.Length > 256)
             return true;
@@ -75,23 +69,24 @@ public sealed class CaptureHistory
         return _keyHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 
-    private static int HeadLength(ReadOnlySpan<char> key)
-    {
-        var end = key.IndexOfAny(s_headEnds);
-        return end < 0 ? key.Length : end;
-    }
-
     /// <summary>Scheme-less, fragment-less, without a trailing slash: the forms SDKs report a URL in.</summary>
-    public static string Normalise(string url)
+    public static string Normalise(string url) => Bare(url).TrimEnd('/').ToString().ToLowerInvariant();
+
+    /// <summary>The URL trimmed, without its fragment and scheme.</summary>
+    private static ReadOnlySpan<char> Bare(string url)
     {
-        var u = url.Trim();
+        var u = url.AsSpan().Trim();
         var hash = u.IndexOf('#');
         if (hash >= 0)
             u = u[..hash];
         var scheme = u.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0)
-            u = u[(scheme + 3)..];
-        return u.TrimEnd('/').ToLowerInvariant();
+        return scheme >= 0 ? u[(scheme + 3)..] : u;
+    }
+
+    private static int HeadLength(ReadOnlySpan<char> key)
+    {
+        var end = key.IndexOfAny(s_headEnds);
+        return end < 0 ? key.Length : end;
     }
 }
 

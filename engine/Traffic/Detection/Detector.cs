@@ -102,5 +102,14 @@ public abstract class ValueDetector : IDataDetector
 
     protected static bool HasDigit(string s) => s.AsSpan().ContainsAnyInRange('0', '9');
 
+    /// <summary>True when one character of the text passes the test (a loop, not LINQ over the string's enumerator).</summary>
+    protected static bool Has(string s, Func<char, bool> test)
+    {
+        foreach (var c in s)
+            if (test(c))
+                return true;
+        return false;
+    }
+
     protected static Lexicon Words(params string[] words) => new(words);
 }

@@ -27,19 +27,11 @@ public sealed partial class DeviceInfoDetector : ValueDetector
             return Item("os-version", v, value, "field-name", 0.85);
         if (value.Name.HasAny(s_osNameFields) && OsWithVersion().IsMatch(v))
             return Item("os-version", v, value, "field-name", 0.85);
-        if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && HasLetterOrDigit(v) && !value.IsNumber)
+        if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && Has(v, char.IsLetterOrDigit) && !value.IsNumber)
             return Item("device-model", v, value, "field-name", 0.85);
         if (s_deviceNameFields.Contains(compact) && (v.AsSpan().ContainsAnyInRange('a', 'z') || v.AsSpan().ContainsAnyInRange('A', 'Z')) && HasDigit(v) && v.Contains(' ') && !IdentifierPatterns.Uuid().IsMatch(v))
             return Item("device-model", v, value, "field-name", 0.6);
         return null;
-    }
-
-    private static bool HasLetterOrDigit(string s)
-    {
-        foreach (var c in s)
-            if (char.IsLetterOrDigit(c))
-                return true;
-        return false;
     }
 
     private static bool IsOsVersionField(FieldName name)

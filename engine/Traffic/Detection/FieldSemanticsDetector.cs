@@ -36,7 +36,7 @@ public sealed class FieldSemanticsDetector : ValueDetector
             return Item("health-data", v, value, "field-name", 0.75);
         if (TrailHasAny(value, s_usage) && !value.IsBoolean)
             return Item("usage-statistics", v, value, "field-name", 0.7);
-        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && HasLetter(v))
+        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && Has(v, char.IsLetter))
             return Item("media-usage", v, value, "field-name", 0.7);
         return null;
     }
@@ -45,14 +45,6 @@ public sealed class FieldSemanticsDetector : ValueDetector
     {
         foreach (var n in value.Trail)
             if (s_healthExact.Contains(n.Compact))
-                return true;
-        return false;
-    }
-
-    private static bool HasLetter(string s)
-    {
-        foreach (var c in s)
-            if (char.IsLetter(c))
                 return true;
         return false;
     }

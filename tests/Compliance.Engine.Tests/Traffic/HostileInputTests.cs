@@ -41,6 +41,45 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void TwoGigabyteLineStopsAtTheDefaultEntryLimitWithoutReadingTheRest()
+    {
+        // One JSON line of 2 GiB, made as it is read: the reader must give up at its 64 MB entry limit.
+        using var line = new EndlessLine("{\"log\":{\"entries\":[{\"request\":{\"method\":\"POST\",\"url\":\"https://a.test/\",\"postData\":{\"text\":\""u8.ToArray(), 2L << 30);
+        var before = GC.GetTotalAllocatedBytes();
+        var error = Assert.Throws<TrafficFormatException>(() => Analyze(line));
+        Assert.Equal("entry 0: larger than the limit of 64 MB for one entry", error.Message);
+        Assert.InRange(line.Served, 64L << 20, 80L << 20);
+        Assert.InRange(GC.GetTotalAllocatedBytes() - before, 0, 400L << 20);
+    }
+
+    /// <summary>A read-only stream of a prefix followed by 'a' up to a length, generated on demand.</summary>
+    private sealed class EndlessLine(byte[] prefix, long length) : Stream
+    {
+        public long Served { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - Served);
+            for (var i = 0; i < n; i++)
+            {
+                var at = Served + i;
+                buffer[offset + i] = at < prefix.Length ? prefix[at] : (byte)'a';
+            }
+            Served += n;
+            return n;
+        }
+    }
+
+    [Fact]
     public void GzipBombStopsAtTheBoundAndIsReported()
     {
         var bomb = Gzip(new byte[64 * 1024 * 1024]);

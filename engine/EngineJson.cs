@@ -21,6 +21,7 @@ public static class EngineJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(new UtcTimeConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -22,6 +22,9 @@ builder.AddComplianceCheck();
 
 var app = builder.Build();
 
+// The configured reference data (Recipients:*) is read now, so a wrong path stops the start, not the first job.
+app.Services.GetRequiredService<Compliance.Db.Processing.ConfiguredRecipients>();
+
 await app.Services.MigrateComplianceDbAsync();
 await app.EnsureFirstAdminKeyAsync();
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Compliance.Api.Access;
 using Compliance.Api.Infrastructure;
+using Compliance.Db.Processing;
 using Compliance.Engine.Checking;
 using Compliance.Engine.Claims;
 using Compliance.Engine.Reports;
@@ -49,7 +50,7 @@ public static class CheckApi
     }
 
     private static async Task<Results<Ok<CheckResult>, ContentHttpResult, ProblemHttpResult>> CheckAsync(
-        HttpRequest request, ComplianceCheck check, CancellationToken ct)
+        HttpRequest request, ComplianceCheck check, ConfiguredRecipients recipients, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             throw new ApiProblemException(415, "Unsupported media type", "Send multipart/form-data with 'policy' and 'traffic' file parts.");
@@ -64,7 +65,10 @@ public static class CheckApi
         if (policies.Count == 0 || captures.Count == 0)
             throw new ApiProblemException(400, "Bad check request", "Send at least one 'policy' file part and one 'traffic' file part.");
         var domains = (form["domains"].ToString() ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var checkRequest = new CheckRequest { Vendor = NullIfEmpty(form["vendor"]), VendorDomains = domains, Policies = policies, Captures = captures };
+        var checkRequest = new CheckRequest
+        {
+            Vendor = NullIfEmpty(form["vendor"]), VendorDomains = domains, Policies = policies, Captures = captures, Recipients = recipients.Options,
+        };
 
         CheckResult result;
         try

@@ -3,6 +3,7 @@ using Compliance.Db.Entities;
 using Compliance.Db.Evidence;
 using Compliance.Db.Processing;
 using Compliance.Engine.Claims;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compliance.Db.Jobs;
@@ -45,6 +46,7 @@ public static class JobHandlerRegistration
     {
         // Loading the sentence model is expensive: one extractor per process.
         services.AddSingleton(_ => ClaimExtractor.CreateDefault());
+        services.AddSingleton(sp => ConfiguredRecipients.From(sp.GetService<IConfiguration>()));
         services.AddScoped<EvidenceStore>();
         services.AddScoped<AuditLog>();
         services.AddScoped<EvidenceProcessor>();

@@ -16,7 +16,7 @@ namespace Compliance.Db.Processing;
 /// The long work behind the queue: claims of a policy version, flows of a capture, findings of an
 /// assessment. Each step replaces its own previous output, so running it twice gives the same rows.
 /// </summary>
-public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evidence, ClaimExtractor extractor, TimeProvider clock)
+public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evidence, ClaimExtractor extractor, TimeProvider clock, ConfiguredRecipients recipients)
 {
     public async Task ExtractClaimsAsync(Guid policyVersionId, CancellationToken ct)
     {
@@ -66,6 +66,7 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
                 VendorName = vendor.Name,
                 VendorDomains = vendor.Domains,
                 CaptureName = report.Name,
+                Recipients = recipients.Options,
             });
         }
         catch (TrafficFormatException e)

@@ -27,39 +27,19 @@ public sealed class RecipientFlags
     /// <summary>The options the flags describe, or null when none was given (the shipped data is used).</summary>
     public RecipientOptions? Read(ParseResult parse)
     {
-        var entityFiles = parse.GetValue(_entities) ?? [];
-        var suffixFile = parse.GetValue(_suffixes);
-        var asnFile = parse.GetValue(_asn);
-        if (entityFiles.Length == 0 && suffixFile is null && asnFile is null)
-            return null;
-        var entities = EntityMap.Shipped;
-        foreach (var file in entityFiles)
+        var files = new RecipientFiles
         {
-            var json = System.Text.Encoding.UTF8.GetString(CliInput.ReadAllBytes(file));
-            try
-            {
-                entities = entities.Overlay(EntityListImport.FromAnyFormat(json));
-            }
-            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or ArgumentException)
-            {
-                throw new CliInputException($"{file}: not an entity list this tool reads ({e.Message})");
-            }
-        }
-        var options = new RecipientOptions { Entities = entities };
-        if (suffixFile is not null)
-            options = options with { Suffixes = PublicSuffixList.Parse(System.Text.Encoding.UTF8.GetString(CliInput.ReadAllBytes(suffixFile))) };
-        if (asnFile is not null)
+            EntityFiles = parse.GetValue(_entities) ?? [],
+            SuffixList = parse.GetValue(_suffixes),
+            AsnDatabase = parse.GetValue(_asn),
+        };
+        try
         {
-            try
-            {
-                var database = new MaxMindIpDatabase(new MemoryStream(CliInput.ReadAllBytes(asnFile, 1L << 30), writable: false));
-                options = options with { AddressTables = [.. options.AddressTables, database] };
-            }
-            catch (Exception e) when (e is not CliInputException)
-            {
-                throw new CliInputException($"{asnFile}: not a MaxMind database ({e.Message})");
-            }
+            return files.Load();
         }
-        return options;
+        catch (RecipientDataException e)
+        {
+            throw new CliInputException(e.Message);
+        }
     }
 }

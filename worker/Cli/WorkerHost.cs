@@ -1,5 +1,8 @@
 using Compliance.Db;
 using Compliance.Db.Jobs;
+using Compliance.Db.Processing;
+using Compliance.Engine.Recipients;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Compliance.Worker.Cli;
@@ -16,6 +19,17 @@ public static class WorkerHost
         });
         builder.AddComplianceDb();
         builder.AddComplianceJobs(runJobs);
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            // Read now, so a wrong Recipients:* path is one clear line before any job is taken.
+            host.Services.GetRequiredService<ConfiguredRecipients>();
+        }
+        catch (RecipientDataException e)
+        {
+            host.Dispose();
+            throw new CliInputException($"configuration {ConfiguredRecipients.Section}: {e.Message}");
+        }
+        return host;
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Compliance.Integration.Tests.Infrastructure;
 
 /// <summary>The real API over the real HTTP pipeline, on PostgreSQL (given a connection string) or on a fresh SQLite file.</summary>
-public sealed class ApiFactory(string? postgres, bool runJobs = true) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? postgres, bool runJobs = true, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The first admin key the service creates on its empty store.</summary>
     public const string AdminKey = "cck_test-admin-key-0123456789abcdef";
@@ -20,6 +20,8 @@ public sealed class ApiFactory(string? postgres, bool runJobs = true) : WebAppli
         // No separate worker process in these tests: the API works its own queue.
         builder.UseSetting("Jobs:RunInProcess", runJobs ? "true" : "false");
         builder.UseSetting("Auth:BootstrapKey", AdminKey);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A client that sends the admin key, as a regulator's script would send its own.</summary>

@@ -27,7 +27,7 @@ public static class PolicyParser
         ParsedPolicy policy;
         if (FormatDetector.IsPdf(content))
         {
-            var (blocks, infoTitle) = PdfPolicyReader.Read(content.ToArray(), options.MaxPdfPages);
+            var (blocks, infoTitle) = PdfPolicyReader.Read(content.ToArray(), options);
             policy = PolicyTextBuilder.Build(PolicyFormat.Pdf, blocks, null);
             policy = policy.Title is null ? policy with { Title = infoTitle } : policy;
         }

@@ -15,8 +15,10 @@ namespace Compliance.Engine.Policies.Pdf;
 /// </summary>
 internal static class PdfPolicyReader
 {
-    public static (List<PolicyBlock> Blocks, string? Title) Read(byte[] content, int maxPages)
+    public static (List<PolicyBlock> Blocks, string? Title) Read(byte[] content, PolicyParserOptions options)
     {
+        var maxPages = options.MaxPdfPages;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -28,7 +30,11 @@ internal static class PdfPolicyReader
             var images = 0;
             foreach (var page in document.GetPages())
             {
+                if (page.Letters.Count > options.MaxPdfLettersPerPage)
+                    throw new PolicyFormatException($"Page {page.Number} of the PDF has {page.Letters.Count} glyphs, more than the limit of {options.MaxPdfLettersPerPage}.");
                 pages.Add(PageLines(page));
+                if (clock.Elapsed > options.MaxPdfTime)
+                    throw new PolicyFormatException($"The PDF took longer than {options.MaxPdfTime.TotalSeconds:F0} s to read (stopped at page {page.Number} of {document.NumberOfPages}).");
                 images += page.NumberOfImages;
             }
             if (pages.All(p => p.Count == 0))

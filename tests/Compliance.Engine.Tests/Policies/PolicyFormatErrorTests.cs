@@ -21,6 +21,22 @@ public sealed class PolicyFormatErrorTests
         Assert.Contains("only images", Refuse(TestPdfs.ImageOnly(), "policy.pdf"), StringComparison.Ordinal);
 
     [Fact]
+    public void PdfPageWithMoreGlyphsThanTheLimitIsRefused()
+    {
+        var e = Assert.Throws<PolicyFormatException>(() =>
+            PolicyParser.Parse(TestPdfs.TwoPagePolicy(), "policy.pdf", new PolicyParserOptions { MaxPdfLettersPerPage = 50 }));
+        Assert.StartsWith("Page 1 of the PDF has ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PdfThatTakesLongerThanItsTimeIsRefusedNamingThePage()
+    {
+        var e = Assert.Throws<PolicyFormatException>(() =>
+            PolicyParser.Parse(TestPdfs.TwoPagePolicy(), "policy.pdf", new PolicyParserOptions { MaxPdfTime = TimeSpan.Zero }));
+        Assert.Equal("The PDF took longer than 0 s to read (stopped at page 1 of 2).", e.Message);
+    }
+
+    [Fact]
     public void TruncatedPdfIsRefused()
     {
         var pdf = TestPdfs.TwoPagePolicy();

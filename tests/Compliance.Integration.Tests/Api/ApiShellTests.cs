@@ -33,6 +33,26 @@ public sealed class ApiShellTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 
+    [Fact]
+    public async Task SwaggerShowsWorkedExamplesOfClaimsFlowsAndFindings()
+    {
+        await using var factory = Factory("sqlite");
+        var client = factory.CreateAdminClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        JsonElement Example(string schema)
+        {
+            var s = schemas.GetProperty(schema);
+            return s.TryGetProperty("examples", out var list) ? list[0] : s.GetProperty("example");
+        }
+        Assert.Equal("setting-enabled:sync", Example("Claim").GetProperty("conditions")[0].GetString());
+        Assert.Equal("2020-04-28T10:01:02Z", Example("Flow").GetProperty("startedAt").GetString());
+        Assert.Equal("known-value", Example("Flow").GetProperty("data")[1].GetProperty("detector").GetString());
+        Assert.Equal("condition-violated", Example("Finding").GetProperty("kind").GetString());
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task VendorRoundTrips(string provider)

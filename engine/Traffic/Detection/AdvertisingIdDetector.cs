@@ -7,7 +7,8 @@ public sealed class AdvertisingIdDetector : ValueDetector
 {
     private static readonly Lexicon s_adFields = Words(
         "adid", "advertising", "advertisingid", "gaid", "aaid", "idfa", "rdid", "gpid", "ifa", "maid",
-        "adv", "advid", "googleadid", "gadid", "adsid", "idfv", "oaid");
+        "adv", "advid", "googleadid", "gadid", "adsid", "idfv", "oaid", "advertiser", "advertiserid", "resettabledeviceid",
+        "advertisingidentifier", "adidentifier", "gpsadid", "googleadvertisingid");
 
     public override DataItem? Inspect(PayloadValue value)
     {

@@ -19,5 +19,10 @@ public static class DetectorSet
         new AppActivityDetector(),
         new BrowsingDetector(),
         new IdentifierFieldDetector(),
+        new PersonalDetailsDetector(),
+        new HardwareIdDetector(),
+        new InstalledAppsDetector(),
+        new PaymentCardDetector(),
+        new ContactsDetector(),
     ];
 }

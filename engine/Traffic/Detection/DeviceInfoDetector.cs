@@ -13,6 +13,11 @@ public sealed partial class DeviceInfoDetector : ValueDetector
     private static readonly Lexicon s_modelFields = Words("model", "devicemodel", "phonemodel", "hwmodel", "hardwaremodel");
     private static readonly Lexicon s_deviceNameFields = Words("device", "devicename", "hardware", "handset", "phone");
 
+    private static readonly System.Buffers.SearchValues<char> s_hex = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    [GeneratedRegex(@"^[A-Za-z]{1,10}-?[A-Za-z]?\d{2,5}[A-Za-z0-9]{0,6}$")]
+    private static partial Regex ModelCode();
+
     [GeneratedRegex(@"^(android|ios|ipados|windows|macos|mac os x|harmonyos|linux|fire os|tizen|watchos|tvos|chrome os|chromeos)\s+v?\d", RegexOptions.IgnoreCase)]
     private static partial Regex OsWithVersion();
 
@@ -29,7 +34,9 @@ public sealed partial class DeviceInfoDetector : ValueDetector
             return Item("os-version", v, value, "field-name", 0.85);
         if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && Has(v, char.IsLetterOrDigit) && !value.IsNumber)
             return Item("device-model", v, value, "field-name", 0.85);
-        if (s_deviceNameFields.Contains(compact) && (v.AsSpan().ContainsAnyInRange('a', 'z') || v.AsSpan().ContainsAnyInRange('A', 'Z')) && HasDigit(v) && v.Contains(' ') && !IdentifierPatterns.Uuid().IsMatch(v))
+        // "Galaxy S21", or a model code such as "SM-A515F"; not an ID (UUID or hex) sent under the same name.
+        if (s_deviceNameFields.Contains(compact) && (v.AsSpan().ContainsAnyInRange('a', 'z') || v.AsSpan().ContainsAnyInRange('A', 'Z')) && HasDigit(v)
+            && (v.Contains(' ') || ModelCode().IsMatch(v)) && !IdentifierPatterns.Uuid().IsMatch(v) && v.AsSpan().ContainsAnyExcept(s_hex))
             return Item("device-model", v, value, "field-name", 0.6);
         return null;
     }

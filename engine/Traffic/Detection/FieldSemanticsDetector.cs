@@ -23,6 +23,8 @@ public sealed class FieldSemanticsDetector : ValueDetector
     private static readonly Lexicon s_media = Words(
         "programme", "song", "artist", "album", "episode", "playlist", "playback", "watched", "nowplaying", "video",
         "videotitle", "mediatitle", "tvshow", "movie");
+    // Words too generic among others ("operator_id"), clear as the whole name.
+    private static readonly Lexicon s_networkExact = Words("operator", "mobileoperator", "networkname", "simoperatorname", "networkprovider", "telco");
     private static readonly Lexicon s_notNetwork = Words("version", "ver", "sdk", "lib", "timeout", "retries", "url", "host");
 
     public override DataItem? Inspect(PayloadValue value)
@@ -30,7 +32,7 @@ public sealed class FieldSemanticsDetector : ValueDetector
         var v = value.Value.Trim();
         if (v.Length == 0 || value.Origin == ValueOrigin.UrlPath)
             return null;
-        if (value.Name.HasAny(s_network) && !value.Name.HasAny(s_notNetwork))
+        if ((value.Name.HasAny(s_network) || s_networkExact.Contains(value.Name.Compact)) && !value.Name.HasAny(s_notNetwork))
             return Item("network-info", v, value, "field-name", 0.75);
         if ((TrailHasAny(value, s_health) || TrailHasExact(value)) && (value.IsNumber || HasDigit(v)))
             return Item("health-data", v, value, "field-name", 0.75);

@@ -11,6 +11,8 @@ public sealed class IdentifierFieldDetector : ValueDetector
 {
     public const string CookieId = "cookie-id";
     public const string AccountId = "account-id";
+    /// <summary>The detector name of an account ID sent under a field that names one outright: it need not recur.</summary>
+    public const string AccountField = "account-field";
 
     private static readonly Lexicon s_cookieWords = Words(
         "install", "installation", "installid", "instance", "device", "deviceid", "did", "distinct", "distinctid",
@@ -19,6 +21,10 @@ public sealed class IdentifierFieldDetector : ValueDetector
     private static readonly Lexicon s_accountWords = Words(
         "account", "accountid", "acct", "member", "memberid", "customer", "customerid", "custid", "userid", "user",
         "login", "profileid", "subscriber", "subscriberid");
+    // Whole field names that say "the ID of the user's account" (README of the cases: member or athlete ID, account number).
+    private static readonly Lexicon s_accountFields = Words(
+        "accountid", "acctid", "memberid", "customerid", "custid", "userid", "profileid", "subscriberid", "athleteid",
+        "accountnumber", "accountno", "membershipid", "playerid", "useraccountid");
     private static readonly Lexicon s_nonceWords = Words(
         "request", "requestid", "insert", "insertid", "trace", "traceid", "event", "eventid", "nonce", "message", "messageid",
         "correlator", "auction", "span", "transaction", "txn", "idempotency", "batch", "token", "key", "api", "apikey",
@@ -30,6 +36,9 @@ public sealed class IdentifierFieldDetector : ValueDetector
         if (value.Field.Length == 0 || value.IsBoolean || value.Origin == ValueOrigin.UrlPath)
             return null;
         var v = value.Value.Trim();
+        // Under a name that says "account ID" outright, shorter and all-digit IDs count too ("u_1043", 88231).
+        if (s_accountFields.Contains(value.Name.Compact) && IsAccountNumber(v))
+            return Item(AccountId, v, value, AccountField, 0.8);
         if (!IdentifierPatterns.LooksLikeId(v) || value.Name.HasAny(s_nonceWords))
             return null;
         if (value.Name.HasAny(s_accountWords))
@@ -37,5 +46,16 @@ public sealed class IdentifierFieldDetector : ValueDetector
         if (value.Name.HasAny(s_cookieWords))
             return Item(CookieId, v, value, "recurring-id", 0.8);
         return null;
+    }
+
+    private static bool IsAccountNumber(string v)
+    {
+        if (v.Length is < 3 or > 128 || !HasDigit(v) || !v.AsSpan().ContainsAnyExcept('0', '-'))
+            return false;
+        foreach (var c in v)
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or ':'))
+                return false;
+        // Epoch times are not account numbers.
+        return !(IdentifierPatterns.AllDigits(v) && v.Length is 10 or 13 && v[0] == '1');
     }
 }

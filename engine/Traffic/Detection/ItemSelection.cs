@@ -44,7 +44,7 @@ public static class ItemSelection
         var best = new List<DataItem>();
         foreach (var group in order)
         {
-            if (s_weakTypes.Contains(group[0].Type) && group.TrueForAll(i => i.Detector != "known-value"))
+            if (s_weakTypes.Contains(group[0].Type) && group.TrueForAll(IsWeak))
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var item in group)
@@ -57,8 +57,12 @@ public static class ItemSelection
         return best;
     }
 
-    /// <summary>A cookie-id or account-id candidate not backed by a known value.</summary>
-    private static bool IsWeak(DataItem item) => s_weakTypes.Contains(item.Type) && item.Detector != "known-value";
+    /// <summary>
+    /// A cookie-id or account-id candidate that counts only if it recurs: not backed by a known value, nor sent
+    /// under a field that names an account ID outright.
+    /// </summary>
+    public static bool IsWeak(DataItem item) =>
+        s_weakTypes.Contains(item.Type) && item.Detector is not ("known-value" or IdentifierFieldDetector.AccountField);
 
     private static DataItem MostConfident(List<DataItem> group)
     {
@@ -71,7 +75,7 @@ public static class ItemSelection
 
     /// <summary>Keeps, per type, the most confident item among those whose candidates recurred.</summary>
     public static List<DataItem> Finalise(IEnumerable<DataItem> items, Func<DataItem, bool> recurs) =>
-        items.Where(i => !s_weakTypes.Contains(i.Type) || i.Detector == "known-value" || recurs(i))
+        items.Where(i => !IsWeak(i) || recurs(i))
             .GroupBy(i => i.Type, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(i => i.Confidence).First())
             .OrderBy(i => i.Type, StringComparer.Ordinal)

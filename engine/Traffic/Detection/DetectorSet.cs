@@ -24,5 +24,6 @@ public static class DetectorSet
         new InstalledAppsDetector(),
         new PaymentCardDetector(),
         new ContactsDetector(),
+        new MessageDetector(),
     ];
 }

@@ -22,7 +22,11 @@ public sealed class FieldSemanticsDetector : ValueDetector
     private static readonly Lexicon s_healthExact = Words("steps", "weight", "bodyweight", "bodyfat");
     private static readonly Lexicon s_media = Words(
         "programme", "song", "artist", "album", "episode", "playlist", "playback", "watched", "nowplaying", "video",
-        "videotitle", "mediatitle", "tvshow", "movie");
+        "videotitle", "mediatitle", "tvshow", "movie", "programtitle", "programmetitle", "channelname", "tvchannel",
+        "channeltitle", "currentchannel", "showtitle", "seriestitle", "episodetitle", "contenttitle",
+        "trackname", "tracktitle", "songtitle", "moviename", "stationname", "nowwatching");
+    // Words too generic among others ("loyalty_program", "time_series"), clear as the whole name.
+    private static readonly Lexicon s_mediaExact = Words("program", "series", "broadcaster", "watching", "station");
     // Words too generic among others ("operator_id"), clear as the whole name.
     private static readonly Lexicon s_networkExact = Words("operator", "mobileoperator", "networkname", "simoperatorname", "networkprovider", "telco");
     private static readonly Lexicon s_notNetwork = Words("version", "ver", "sdk", "lib", "timeout", "retries", "url", "host");
@@ -38,7 +42,7 @@ public sealed class FieldSemanticsDetector : ValueDetector
             return Item("health-data", v, value, "field-name", 0.75);
         if (TrailHasAny(value, s_usage) && !value.IsBoolean)
             return Item("usage-statistics", v, value, "field-name", 0.7);
-        if (value.Name.HasAny(s_media) && !value.IsNumber && !value.IsBoolean && Has(v, char.IsLetter))
+        if ((value.Name.HasAny(s_media) || s_mediaExact.Contains(value.Name.Compact)) && !value.IsNumber && !value.IsBoolean && Has(v, char.IsLetter))
             return Item("media-usage", v, value, "field-name", 0.7);
         return null;
     }

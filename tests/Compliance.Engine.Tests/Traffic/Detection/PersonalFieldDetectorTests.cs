@@ -65,6 +65,40 @@ public sealed class PersonalFieldDetectorTests
     }
 
     [Fact]
+    public void ThreeDistinctHashesUnderANumbersFieldAreAnAddressBookButOneHashIsNot()
+    {
+        string Sha(int i) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData([(byte)i])).ToLowerInvariant();
+        var list = Enumerable.Range(0, 3).Select(i => At("phone_hashes", Sha(i), container: "$.phone_hashes")).ToArray();
+        Assert.Equal(["contacts"], Types(new ContactsDetector(), list));
+        Assert.Empty(Types(new ContactsDetector(), At("hashed_email", Sha(9), container: "$.user")));
+        Assert.Empty(Types(new ContactsDetector(), list[..2]));
+    }
+
+    [Fact]
+    public void ProseUnderAMessageIsTheUsersMessage()
+    {
+        Assert.Equal(["messages"], Types(new MessageDetector(),
+            At("body", "The app crashes every time I open the camera", trail: ["ticket", "comment", "body"])));
+        Assert.Equal(["messages"], Types(new MessageDetector(), At("text", "See you at the station at eight", trail: ["messages", "text"])));
+    }
+
+    [Fact]
+    public void ErrorMessagesLabelsAndCodesAreNotMessages() =>
+        Assert.Empty(Types(new MessageDetector(),
+            At("message", "Connection timed out after 30 seconds", trail: ["error", "message"]),
+            At("text", "Sign in to continue", trail: ["button", "text"]),
+            At("message", "Your order has shipped today", trail: ["notification", "message"]),
+            At("text", "k3J9 xQ2 pL0 zz9 A1", trail: ["messages", "text"]),
+            At("message", "ok", trail: ["message"])));
+
+    [Fact]
+    public void ProgrammesAndChannelsWatchedAreMediaUsageButLoyaltyProgramsAreNot()
+    {
+        Assert.Equal(["media-usage", "media-usage"], Types(new FieldSemanticsDetector(), At("program", "Evening News"), At("channel_name", "BBC One")));
+        Assert.Empty(Types(new FieldSemanticsDetector(), At("loyalty_program", "gold"), At("time_series", "cpu")));
+    }
+
+    [Fact]
     public void FieldsNamedForAnAccountIdCountWithoutRecurringButOtherIdsMustRecur()
     {
         var items = Run(new IdentifierFieldDetector(), At("userId", "u_1043"), At("athlete_id", "48213377", number: true), At("user", "k7Q2M9XKD4T1"));

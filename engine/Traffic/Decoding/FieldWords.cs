@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 
 namespace Compliance.Engine.Traffic.Decoding;
@@ -159,6 +160,34 @@ public sealed class FieldNameCache
         Span<char> chars = stackalloc char[128];
         var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
         return _byChars.TryGetValue(chars[..n], out var name) ? name : Add(new string(chars[..n]));
+    }
+
+    /// <summary>
+    /// The trail with one more name. Equal trails are one array, so the same path in every event of a batch
+    /// costs nothing more, and comparing trails compares references. Bounded like the names.
+    /// </summary>
+    public IReadOnlyList<FieldName> Extend(IReadOnlyList<FieldName> trail, FieldName name)
+    {
+        var key = new TrailKey(trail, name);
+        if (_trails.TryGetValue(key, out var known))
+            return known;
+        var longer = DecodeScope.With(trail, name);
+        if (_trails.Count < MaxNames)
+            _trails[key] = longer;
+        return longer;
+    }
+
+    private readonly Dictionary<TrailKey, FieldName[]> _trails = [];
+
+    /// <summary>A trail (by reference) and the name added to it.</summary>
+    private readonly struct TrailKey(IReadOnlyList<FieldName> trail, FieldName name) : IEquatable<TrailKey>
+    {
+        private readonly IReadOnlyList<FieldName> _trail = trail;
+        private readonly FieldName _name = name;
+
+        public bool Equals(TrailKey other) => ReferenceEquals(_trail, other._trail) && ReferenceEquals(_name, other._name);
+        public override bool Equals(object? obj) => obj is TrailKey other && Equals(other);
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_trail), RuntimeHelpers.GetHashCode(_name));
     }
 
     private FieldName Add(string text)

@@ -25,7 +25,7 @@ public sealed partial class PayloadDecoder
                     {
                         Location = scope.Location.Property(name),
                         Field = name,
-                        Trail = DecodeScope.With(scope.Trail, name),
+                        Trail = _names.Extend(scope.Trail, name),
                         Container = scope.Location,
                     }, depth);
                 }

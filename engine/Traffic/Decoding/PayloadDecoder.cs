@@ -40,7 +40,7 @@ public sealed partial class PayloadDecoder(
         if (Multipart.TrySplit(t, out var parts))
         {
             foreach (var (name, body) in parts)
-                DecodeString(body, scope.Named($"multipart {name}", _names.Get(name)), depth + 1);
+                DecodeString(body, scope.Named($"multipart {name}", _names.Get(name), _names), depth + 1);
             return;
         }
         // Hex digits are base64 characters too: hex that decodes to text is taken first.
@@ -49,7 +49,7 @@ public sealed partial class PayloadDecoder(
         if (FormCodec.TryParse(t, out var pairs))
         {
             foreach (var (name, value) in pairs)
-                DecodeString(value, scope.Named($"form {name}", _names.Get(name)), depth + 1);
+                DecodeString(value, scope.Named($"form {name}", _names.Get(name), _names), depth + 1);
             return;
         }
         Emit(s, scope);
@@ -158,7 +158,7 @@ public sealed partial class PayloadDecoder(
         if (hash >= 0)
             query = query[..hash];
         foreach (var (name, value) in FormCodec.SplitPairs(query))
-            DecodeString(value, scope.Named($"url-query {name}", _names.Get(name)), depth + 1);
+            DecodeString(value, scope.Named($"url-query {name}", _names.Get(name), _names), depth + 1);
     }
 
     private bool Spend(long bytes)

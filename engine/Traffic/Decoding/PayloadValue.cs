@@ -27,7 +27,8 @@ public sealed record PayloadValue
 }
 
 /// <summary>The position reached while walking into a request: location, field names and origin.</summary>
-public sealed record DecodeScope(ValuePath Location, FieldName Field, IReadOnlyList<FieldName> Trail, ValuePath Container, ValueOrigin Origin, bool Decoded = false)
+/// <remarks>A value type: one is made for every JSON property walked, and most are gone a moment later.</remarks>
+public readonly record struct DecodeScope(ValuePath Location, FieldName Field, IReadOnlyList<FieldName> Trail, ValuePath Container, ValueOrigin Origin, bool Decoded = false)
 {
     public DecodeScope Step(string step)
     {
@@ -35,16 +36,18 @@ public sealed record DecodeScope(ValuePath Location, FieldName Field, IReadOnlyL
         return this with { Location = at, Container = at, Decoded = true };
     }
 
-    public DecodeScope Named(string step, FieldName field) => this with
+    /// <summary>A named part (form field, multipart part, query parameter); the cache, when given, shares equal trails.</summary>
+    public DecodeScope Named(string step, FieldName field, FieldNameCache? names = null) => this with
     {
         Location = Location.Step(step),
         Container = Location,
         Field = field,
-        Trail = field.Text.Length == 0 ? Trail : With(Trail, field),
+        Trail = field.Text.Length == 0 ? Trail : names?.Extend(Trail, field) ?? With(Trail, field),
     };
 
-    public static DecodeScope Root(string location, FieldName field, ValuePath container, ValueOrigin origin) =>
-        new(ValuePath.Root(location), field, field.Text.Length == 0 ? Array.Empty<FieldName>() : new[] { field }, container, origin);
+    public static DecodeScope Root(string location, FieldName field, ValuePath container, ValueOrigin origin, FieldNameCache? names = null) =>
+        new(ValuePath.Root(location), field,
+            field.Text.Length == 0 ? Array.Empty<FieldName>() : names?.Extend(Array.Empty<FieldName>(), field) ?? [field], container, origin);
 
     /// <summary>The trail with one more name: a plain array, which detectors walk without an enumerator.</summary>
     internal static FieldName[] With(IReadOnlyList<FieldName> trail, FieldName field)

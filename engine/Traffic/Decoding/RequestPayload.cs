@@ -17,8 +17,15 @@ public static class RequestPayload
         "transfer-encoding", "sec-gpc", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port",
     };
 
-    public static bool IsStandardHeader(string name) =>
-        s_standardHeaders.Contains(name) || s_standardPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    public static bool IsStandardHeader(string name)
+    {
+        if (s_standardHeaders.Contains(name))
+            return true;
+        foreach (var prefix in s_standardPrefixes)
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
 
     public static IReadOnlyList<PayloadValue> Collect(HarEntry entry, Uri? url, PayloadDecoder decoder, FieldNameCache names)
     {
@@ -36,11 +43,11 @@ public static class RequestPayload
         }
         var query = ValuePath.Root("query");
         foreach (var (name, value) in QueryPairs(entry, url))
-            decoder.DecodeString(value, DecodeScope.Root($"query {name}", names.Get(name), query, ValueOrigin.Query));
+            decoder.DecodeString(value, DecodeScope.Root($"query {name}", names.Get(name), query, ValueOrigin.Query, names));
         var headers = ValuePath.Root("headers");
         foreach (var header in entry.Headers)
             if (!IsStandardHeader(header.Name))
-                decoder.DecodeString(header.Value, DecodeScope.Root($"header {header.Name}", names.Get(header.Name), headers, ValueOrigin.Header));
+                decoder.DecodeString(header.Value, DecodeScope.Root($"header {header.Name}", names.Get(header.Name), headers, ValueOrigin.Header, names));
         CollectBody(entry, decoder, root, names);
         var frame = 0;
         foreach (var message in entry.WebSocketMessages)
@@ -76,6 +83,6 @@ public static class RequestPayload
         }
         // Only params: some exporters drop the text of form posts.
         foreach (var p in post.Params)
-            decoder.DecodeString(p.Value, body.Named($"form {p.Name}", names.Get(p.Name)), 1);
+            decoder.DecodeString(p.Value, body.Named($"form {p.Name}", names.Get(p.Name), names), 1);
     }
 }

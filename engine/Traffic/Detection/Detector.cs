@@ -47,6 +47,8 @@ public sealed record EntryScan
             if (a is null || b is null || !ReferenceEquals(a.Name, b.Name) || a.Origin != b.Origin || a.IsNumber != b.IsNumber
                 || a.IsBoolean != b.IsBoolean || !string.Equals(a.Value, b.Value, StringComparison.Ordinal) || a.Trail.Count != b.Trail.Count)
                 return false;
+            if (ReferenceEquals(a.Trail, b.Trail))
+                return true;
             for (var i = 0; i < a.Trail.Count; i++)
                 if (!ReferenceEquals(a.Trail[i], b.Trail[i]))
                     return false;

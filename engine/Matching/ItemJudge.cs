@@ -21,7 +21,8 @@ internal sealed class ItemJudge(OntologyModel ontology, MatcherOptions options, 
         if (negatives.Count > 0)
         {
             // A negative claim outranks a vague affirmative one; the finding then quotes both (the surest broad one).
-            var broad = coverage.Broad.OrderByDescending(ClaimRules.ConfidenceOf).Take(1);
+            // Ties go to the claim first in the document, then by id: the verdict must not depend on the order claims arrive in.
+            var broad = coverage.Broad.OrderByDescending(ClaimRules.ConfidenceOf).ThenBy(c => c.Span.Start).ThenBy(c => c.Id, StringComparer.Ordinal).Take(1);
             var quoted = coverage.Specific.Count == 0 ? negatives.Concat(broad).ToList() : negatives;
             violated = true;
             yield return new Verdict(FindingKind.Contradicted, item, quoted, Score(item, negatives.Max(ClaimRules.ConfidenceOf)));

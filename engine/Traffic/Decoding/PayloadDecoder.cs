@@ -39,8 +39,23 @@ public sealed partial class PayloadDecoder(
             return;
         if (Multipart.TrySplit(t, out var parts))
         {
-            foreach (var (name, body) in parts)
-                DecodeString(body, scope.Named($"multipart {name}", _names.Get(name), _names), depth + 1);
+            foreach (var (name, type, body) in parts)
+            {
+                var part = scope.Named($"multipart {name}", _names.Get(name), _names);
+                // A binary part written into the text is not readable any more; its declared type still says what it was.
+                if (type is not null && Multipart.IsMedia(type))
+                    EmitMedia(type, body.Length, part);
+                else
+                    DecodeString(body, part, depth + 1);
+            }
+            return;
+        }
+        if (DataUri(t) is { } data)
+        {
+            if (Codecs.TryBase64(data, out var dataBytes, out _))
+                DecodeBytes(dataBytes, scope.Step("data-uri base64"), depth + 1, hint: null, fromText: true);
+            else
+                Emit(s, scope);
             return;
         }
         // Hex digits are base64 characters too: hex that decodes to text is taken first.
@@ -84,8 +99,20 @@ public sealed partial class PayloadDecoder(
             if (Inflate(bytes, method, scope, depth, reportInvalid: declared) || declared)
                 return;
         }
+        if (TextSniffer.MediaType(bytes) is { } media)
+        {
+            EmitMedia(media, bytes.Length, scope);
+            return;
+        }
         if (LooksLikeJson(bytes) && Spend(bytes.Length) && TryJson(bytes, scope, depth))
             return;
+        if (!fromText && bytes.Length >= 4 && bytes[0] == '-' && bytes[1] == '-' && Multipart.TrySplit(bytes, out var binaryParts))
+        {
+            // A multipart body with binary parts (HAR exporters write it as base64): split on bytes, not text.
+            foreach (var (name, type, body) in binaryParts)
+                DecodeBytes(body, scope.Named($"multipart {name}", _names.Get(name), _names), depth + 1, hint: null, fromText: type is null);
+            return;
+        }
         if (TextSniffer.TryText(bytes, out var text))
         {
             if (fromText && text.Length < 4)
@@ -128,7 +155,7 @@ public sealed partial class PayloadDecoder(
     {
         if (!Codecs.TryBase64(t, out var bytes, out var url))
             return false;
-        var worth = TextSniffer.IsGzip(bytes) || TextSniffer.IsZlib(bytes) || TextSniffer.IsText(bytes);
+        var worth = TextSniffer.IsGzip(bytes) || TextSniffer.IsZlib(bytes) || TextSniffer.IsText(bytes) || TextSniffer.MediaType(bytes) is not null;
         if (!worth)
             return false;
         // Keep the raw form too: a short base64-looking word might be a plain value after all.
@@ -172,6 +199,33 @@ public sealed partial class PayloadDecoder(
             warnings.Add($"{entryLabel}: decoded data exceeds the limit of {limits.MaxDecodedBytes} bytes; the rest is not decoded");
         }
         return false;
+    }
+
+    /// <summary>The base64 part of a "data:image/png;base64,…" URI, or null.</summary>
+    private static string? DataUri(string t)
+    {
+        if (!t.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var marker = t.IndexOf(";base64,", StringComparison.OrdinalIgnoreCase);
+        return marker is > 5 and < 200 ? t[(marker + 8)..] : null;
+    }
+
+    /// <summary>Binary media is described, not decoded: its type, its size and where it was.</summary>
+    private void EmitMedia(string mediaType, long length, DecodeScope scope)
+    {
+        var at = scope.Step(mediaType);
+        _values.Add(new PayloadValue
+        {
+            Value = $"{mediaType}, {length} bytes",
+            Path = at.Location,
+            Name = at.Field,
+            Trail = at.Trail,
+            Container = at.Container,
+            Origin = at.Origin,
+            Decoded = true,
+            MediaType = mediaType,
+            MediaLength = length,
+        });
     }
 
     private void Emit(string value, DecodeScope scope, bool isNumber = false, bool isBoolean = false) =>

@@ -24,6 +24,10 @@ public sealed record PayloadValue
     public bool IsBoolean { get; init; }
     /// <summary>True when an encoding layer (base64, hex, gzip …) was peeled to reach the value.</summary>
     public bool Decoded { get; init; }
+    /// <summary>For binary media found in a request (an image, a recording), its type; the value then describes it.</summary>
+    public string? MediaType { get; init; }
+    /// <summary>The size in bytes of that media.</summary>
+    public long MediaLength { get; init; }
 }
 
 /// <summary>The position reached while walking into a request: location, field names and origin.</summary>

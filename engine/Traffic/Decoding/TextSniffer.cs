@@ -39,6 +39,29 @@ public static class TextSniffer
         return bad * 50 <= Encoding.UTF8.GetCharCount(bytes);
     }
 
+    /// <summary>The media type of bytes that begin like an image, a video or a recording, else null.</summary>
+    public static string? MediaType(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+            return "image/jpeg";
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
+            return "image/png";
+        if (b.StartsWith("GIF87a"u8) || b.StartsWith("GIF89a"u8))
+            return "image/gif";
+        if (b.Length >= 12 && b.StartsWith("RIFF"u8))
+            return b[8..12].SequenceEqual("WEBP"u8) ? "image/webp" : b[8..12].SequenceEqual("WAVE"u8) ? "audio/wav" : null;
+        if (b.StartsWith("OggS"u8))
+            return "audio/ogg";
+        if (b.Length >= 12 && b[4..8].SequenceEqual("ftyp"u8))
+        {
+            var brand = b[8..12];
+            return brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8) ? "image/heic"
+                : brand.SequenceEqual("M4A "u8) ? "audio/mp4"
+                : "video/mp4";
+        }
+        return null;
+    }
+
     public static bool LooksLikeJson(string t)
     {
         var s = t.AsSpan().Trim();

@@ -45,7 +45,8 @@ public sealed record EntryScan
             if (ReferenceEquals(a, b))
                 return true;
             if (a is null || b is null || !ReferenceEquals(a.Name, b.Name) || a.Origin != b.Origin || a.IsNumber != b.IsNumber
-                || a.IsBoolean != b.IsBoolean || !string.Equals(a.Value, b.Value, StringComparison.Ordinal) || a.Trail.Count != b.Trail.Count)
+                || a.IsBoolean != b.IsBoolean || !string.Equals(a.Value, b.Value, StringComparison.Ordinal) || a.Trail.Count != b.Trail.Count
+                || a.MediaType != b.MediaType)
                 return false;
             if (ReferenceEquals(a.Trail, b.Trail))
                 return true;

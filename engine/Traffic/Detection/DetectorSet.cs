@@ -25,5 +25,6 @@ public static class DetectorSet
         new PaymentCardDetector(),
         new ContactsDetector(),
         new MessageDetector(),
+        new MediaDetector(),
     ];
 }

@@ -50,7 +50,7 @@ public sealed class MatcherPropertyTests
         {
             var forward = Verdicts(Match(input.Claims, input.Flows));
             var reversed = Verdicts(Match(input.Claims.Reverse().ToArray(), input.Flows.Reverse().ToArray()));
-            Assert.True(forward.SetEquals(reversed));
+            Assert.True(forward.SetEquals(reversed), "only forward: " + string.Join(" ; ", forward.Except(reversed)) + " || only reversed: " + string.Join(" ; ", reversed.Except(forward)) + " || flows: " + string.Join(" ; ", input.Flows.Select(f => f.Id + ":" + string.Join(",", f.Data.Select(d => d.Type)))));
         });
     }
 

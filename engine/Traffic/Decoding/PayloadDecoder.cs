@@ -211,24 +211,10 @@ public sealed partial class PayloadDecoder(
     }
 
     /// <summary>Binary media is described, not decoded: its type, its size and where it was.</summary>
-    private void EmitMedia(string mediaType, long length, DecodeScope scope)
-    {
-        var at = scope.Step(mediaType);
-        _values.Add(new PayloadValue
-        {
-            Value = $"{mediaType}, {length} bytes",
-            Path = at.Location,
-            Name = at.Field,
-            Trail = at.Trail,
-            Container = at.Container,
-            Origin = at.Origin,
-            Decoded = true,
-            MediaType = mediaType,
-            MediaLength = length,
-        });
-    }
+    private void EmitMedia(string mediaType, long length, DecodeScope scope) =>
+        Emit($"{mediaType}, {length} bytes", scope.Step(mediaType), mediaType: mediaType, mediaLength: length);
 
-    private void Emit(string value, DecodeScope scope, bool isNumber = false, bool isBoolean = false) =>
+    private void Emit(string value, DecodeScope scope, bool isNumber = false, bool isBoolean = false, string? mediaType = null, long mediaLength = 0) =>
         _values.Add(new PayloadValue
         {
             Value = value,
@@ -240,6 +226,8 @@ public sealed partial class PayloadDecoder(
             IsNumber = isNumber,
             IsBoolean = isBoolean,
             Decoded = scope.Decoded,
+            MediaType = mediaType,
+            MediaLength = mediaLength,
         });
 
     /// <summary>Decoded bytes that are a JSON object or array are parsed as they are, without a string in between.</summary>

@@ -59,7 +59,7 @@ public sealed class Lexicon
     private static int s_count;
     private readonly FrozenSet<string> _words;
 
-    public Lexicon(IEnumerable<string> words)
+    public Lexicon(params IEnumerable<string> words)
     {
         _words = words.ToFrozenSet(StringComparer.Ordinal);
         Id = Interlocked.Increment(ref s_count) - 1;

@@ -4,8 +4,8 @@ using static Compliance.Engine.Tests.Traffic.HarBuilder;
 
 namespace Compliance.Engine.Tests.Traffic;
 
-/// <summary>Photos and recordings uploaded raw, in base64, in a data URI or in a multipart part are found as photos.</summary>
-public sealed class MediaUploadTests
+/// <summary>What users send of their own: photos and recordings (raw, base64, data URI, multipart) and messages in clear.</summary>
+public sealed class UserContentTests
 {
     private static byte[] Jpeg(int size)
     {
@@ -65,5 +65,13 @@ public sealed class MediaUploadTests
     {
         var pixel = Convert.ToBase64String([.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x21, 0xF9, 0x04, 0x01, 0, 0, 0, 0, 0x2C]);
         Assert.DoesNotContain(Items(Har([Entry("https://t.test/p", "POST", $$"""{"d":"{{pixel}}"}""")])), i => i.Type == "photos");
+    }
+
+    [Fact]
+    public void ProseSentToAMessagesEndpointIsAMessageButNotToAnOrdersEndpoint()
+    {
+        const string Body = """{"to":"+4915112345678","body":"See you at the station at eight"}""";
+        Assert.Contains(("messages", "body → json $.body"), Items(Har([Entry("https://api.chat.test/v1/messages", "POST", Body)])));
+        Assert.DoesNotContain(Items(Har([Entry("https://api.shop.test/v1/orders", "POST", Body)])), i => i.Type == "messages");
     }
 }

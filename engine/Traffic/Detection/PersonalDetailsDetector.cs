@@ -11,6 +11,10 @@ public sealed class PersonalDetailsDetector : ValueDetector
     private static readonly Lexicon s_nameFields = Words(
         "firstname", "lastname", "fullname", "givenname", "familyname", "surname", "forename", "middlename", "realname",
         "legalname", "customername", "cardholdername", "holdername", "recipientname", "billingname", "shippingname");
+    // A bare "name" is a person's name inside an object about a person, and only with a first and a last name.
+    private static readonly Lexicon s_personObjects = Words(
+        "requester", "customer", "profile", "author", "sender", "recipient", "owner", "member", "billing", "shipping",
+        "cardholder", "patient", "driver", "passenger", "guest", "buyer", "payer", "contactperson", "accountholder", "user");
     private static readonly Lexicon s_addressFields = Words(
         "streetaddress", "street", "address1", "address2", "addressline1", "addressline2", "addressline", "postaladdress",
         "homeaddress", "billingaddress", "shippingaddress", "deliveryaddress", "mailingaddress", "streetname", "housenumber");
@@ -28,6 +32,9 @@ public sealed class PersonalDetailsDetector : ValueDetector
         var compact = value.Name.Compact;
         if (s_nameFields.Contains(compact) && LooksLikePersonName(v))
             return Item("name", v, value, "field-name", 0.8);
+        if (compact is "name" or "displayname" && value.Trail.Count >= 2 && value.Trail[^2].HasAny(s_personObjects)
+            && LooksLikePersonName(v) && v.Trim().Contains(' '))
+            return Item("name", v, value, "field-name", 0.7);
         // "address" alone only with the word "postal", "home", "street" … around it (see s_addressFields), or as the whole
         // name with a street-like value: a number, letters and a space.
         var addressField = s_addressFields.Contains(compact) || (compact == "address" && !value.Name.HasAny(s_notPostal));

@@ -15,6 +15,22 @@ public sealed class PersonalFieldDetectorTests
     }
 
     [Fact]
+    public void ABareNameIsAPersonsNameOnlyInsideAnObjectAboutAPerson()
+    {
+        Assert.Equal(["name"], Types(new PersonalDetailsDetector(), At("name", "Sam Rivera", trail: ["requester", "name"])));
+        Assert.Empty(Types(new PersonalDetailsDetector(),
+            At("name", "Sam", trail: ["requester", "name"]), At("name", "Blue Theme", trail: ["settings", "name"]), At("name", "Sam Rivera")));
+    }
+
+    [Fact]
+    public void HardwareDerivedIdsAreDeviceIdsAndGroupedSerialsAreSerialNumbers()
+    {
+        Assert.Equal(["device-id"], Types(new HardwareIdDetector(), At("hwid", "BFEBFBFF000906EA-4C4C4544-0039")));
+        Assert.Equal(["serial-number"], Types(new HardwareIdDetector(), At("disk", "S4EWNX0R123456", trail: ["serials", "disk"])));
+        Assert.Empty(Types(new HardwareIdDetector(), At("device_id", "BFEBFBFF000906EA"), At("version", "1.2.3", trail: ["serials", "version"])));
+    }
+
+    [Fact]
     public void StreetAddressesArePostalAddressesButNetworkAddressesAreNot()
     {
         Assert.Equal(["postal-address", "postal-address"], Types(new PersonalDetailsDetector(),

@@ -37,7 +37,12 @@ public static partial class SettingReader
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
         foreach (Match m in SwitchVerb().Matches(text))
-            Add(names, CutAtBoundary(m.Groups["name"].Value));
+        {
+            // "disabled by default", "enabled by your administrator": a passive names who switched, not what.
+            var name = m.Groups["name"].Value.TrimStart();
+            if (!name.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+                Add(names, CutAtBoundary(name));
+        }
         foreach (Match m in StateAfterName().Matches(text))
             Add(names, m.Groups["name"].Value);
         if (BackUpVerb().IsMatch(text))

@@ -25,6 +25,14 @@ public class ConditionTests
     }
 
     [Fact]
+    public void DisabledByDefaultNamesNoSetting()
+    {
+        var claims = _rules.Read("The face grouping feature collects your photos and is disabled by default.");
+
+        Assert.DoesNotContain(claims, c => c.Conditions.Any(x => x.Contains("by-default", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ConditionOfOneClauseDoesNotLeakIntoAnother()
     {
         var claims = _rules.Read("Your passwords are saved on your device and, if Sync is on, synced with your account.");

@@ -75,6 +75,8 @@ public sealed class Lexicon
 public sealed class FieldName
 {
     private const byte No = 1, Yes = 2;
+    /// <summary>Any word or the whole name; any word; the whole name.</summary>
+    private const int Questions = 3;
 
     public static FieldName None { get; } = new("");
 
@@ -103,20 +105,28 @@ public sealed class FieldName
     /// <summary>True when one of the name's words (not the whole compact name) is in the lexicon.</summary>
     public bool HasWord(Lexicon lexicon) => Text.Length != 0 && Answer(lexicon, 1);
 
+    /// <summary>True when the whole compact name is in the lexicon ("$os_version" is "osversion").</summary>
+    public bool Is(Lexicon lexicon) => Text.Length != 0 && Answer(lexicon, 2);
+
     private bool Answer(Lexicon lexicon, int question)
     {
-        var slot = lexicon.Id * 2 + question;
+        var slot = lexicon.Id * Questions + question;
         var answers = _answers;
         if (answers is null || answers.Length <= slot)
         {
-            var grown = new byte[Math.Max(slot + 1, Lexicon.Count * 2)];
+            var grown = new byte[Math.Max(slot + 1, Lexicon.Count * Questions)];
             answers?.CopyTo(grown, 0);
             _answers = answers = grown;
         }
         var known = answers[slot];
         if (known != 0)
             return known == Yes;
-        var result = (question == 0 && lexicon.Contains(Compact)) || AnyWord(lexicon);
+        var result = question switch
+        {
+            0 => lexicon.Contains(Compact) || AnyWord(lexicon),
+            1 => AnyWord(lexicon),
+            _ => lexicon.Contains(Compact),
+        };
         answers[slot] = result ? Yes : No;
         return result;
     }

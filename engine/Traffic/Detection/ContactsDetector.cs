@@ -35,7 +35,7 @@ public sealed class ContactsDetector : IDataDetector
             {
                 if (digest && (value.Name.HasAny(s_hashFields) || value.Name.HasAny(ContactWords)))
                     found.Add(Item(v, value, 0.8, hashed: true));
-                else if (s_nameFields.Contains(value.Name.Compact) && v.Length is >= 2 and <= 80 && HasLetter(v) && !v.AsSpan().ContainsAnyInRange('0', '9') && !v.Contains('@'))
+                else if (value.Name.Is(s_nameFields) && v.Length is >= 2 and <= 80 && HasLetter(v) && !v.AsSpan().ContainsAnyInRange('0', '9') && !v.Contains('@'))
                     found.Add(Item(v, value, 0.75, hashed: false));
             }
             else if (digest && value.Name.HasAny(s_listFields))

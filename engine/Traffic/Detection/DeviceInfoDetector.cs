@@ -32,10 +32,10 @@ public sealed partial class DeviceInfoDetector : ValueDetector
             return Item("os-version", v, value, "field-name", 0.85);
         if (value.Name.HasAny(s_osNameFields) && OsWithVersion().IsMatch(v))
             return Item("os-version", v, value, "field-name", 0.85);
-        if ((s_modelFields.Contains(compact) || words.Contains("model")) && !words.Contains("id") && Has(v, char.IsLetterOrDigit) && !value.IsNumber)
+        if ((value.Name.Is(s_modelFields) || words.Contains("model")) && !words.Contains("id") && Has(v, char.IsLetterOrDigit) && !value.IsNumber)
             return Item("device-model", v, value, "field-name", 0.85);
         // "Galaxy S21", or a model code such as "SM-A515F"; not an ID (UUID or hex) sent under the same name.
-        if (s_deviceNameFields.Contains(compact) && (v.AsSpan().ContainsAnyInRange('a', 'z') || v.AsSpan().ContainsAnyInRange('A', 'Z')) && HasDigit(v)
+        if (value.Name.Is(s_deviceNameFields) && (v.AsSpan().ContainsAnyInRange('a', 'z') || v.AsSpan().ContainsAnyInRange('A', 'Z')) && HasDigit(v)
             && (v.Contains(' ') || ModelCode().IsMatch(v)) && !IdentifierPatterns.Uuid().IsMatch(v) && v.AsSpan().ContainsAnyExcept(s_hex))
             return Item("device-model", v, value, "field-name", 0.6);
         return null;

@@ -36,13 +36,13 @@ public sealed class FieldSemanticsDetector : ValueDetector
         var v = value.Value.Trim();
         if (v.Length == 0 || value.Origin == ValueOrigin.UrlPath)
             return null;
-        if ((value.Name.HasAny(s_network) || s_networkExact.Contains(value.Name.Compact)) && !value.Name.HasAny(s_notNetwork))
+        if ((value.Name.HasAny(s_network) || value.Name.Is(s_networkExact)) && !value.Name.HasAny(s_notNetwork))
             return Item("network-info", v, value, "field-name", 0.75);
         if ((TrailHasAny(value, s_health) || TrailHasExact(value)) && (value.IsNumber || HasDigit(v)))
             return Item("health-data", v, value, "field-name", 0.75);
         if (TrailHasAny(value, s_usage) && !value.IsBoolean)
             return Item("usage-statistics", v, value, "field-name", 0.7);
-        if ((value.Name.HasAny(s_media) || s_mediaExact.Contains(value.Name.Compact)) && !value.IsNumber && !value.IsBoolean && Has(v, char.IsLetter))
+        if ((value.Name.HasAny(s_media) || value.Name.Is(s_mediaExact)) && !value.IsNumber && !value.IsBoolean && Has(v, char.IsLetter))
             return Item("media-usage", v, value, "field-name", 0.7);
         return null;
     }
@@ -50,7 +50,7 @@ public sealed class FieldSemanticsDetector : ValueDetector
     private static bool TrailHasExact(PayloadValue value)
     {
         foreach (var n in value.Trail)
-            if (s_healthExact.Contains(n.Compact))
+            if (n.Is(s_healthExact))
                 return true;
         return false;
     }

@@ -25,12 +25,12 @@ public sealed class HardwareIdDetector : ValueDetector
         if (v.Length is < 6 or > 32)
             return null;
         var compact = value.Name.Compact;
-        if (s_iccidFields.Contains(compact) && v.Length is 19 or 20 && v.StartsWith("89", StringComparison.Ordinal)
+        if (value.Name.Is(s_iccidFields) && v.Length is 19 or 20 && v.StartsWith("89", StringComparison.Ordinal)
             && IdentifierPatterns.AllDigits(v) && IdentifierPatterns.LuhnValid(v))
             return Item("serial-number", v, value, "pattern", 0.9);
-        if (s_imsiFields.Contains(compact) && v.Length is 14 or 15 && IdentifierPatterns.AllDigits(v))
+        if (value.Name.Is(s_imsiFields) && v.Length is 14 or 15 && IdentifierPatterns.AllDigits(v))
             return Item("device-id", v, value, "pattern", 0.85);
-        if (s_hardwareIdFields.Contains(compact) && v.Length >= 8 && LooksLikeSerial(v))
+        if (value.Name.Is(s_hardwareIdFields) && v.Length >= 8 && LooksLikeSerial(v))
             return Item("device-id", v, value, "field-name", 0.8);
         // The serial's own field, or a group of serials ("serials": { "disk": …, "board": … }).
         if (TrailHasAny(value, s_serialFields) && LooksLikeSerial(v))

@@ -37,7 +37,7 @@ public sealed class IdentifierFieldDetector : ValueDetector
             return null;
         var v = value.Value.Trim();
         // Under a name that says "account ID" outright, shorter and all-digit IDs count too ("u_1043", 88231).
-        if (s_accountFields.Contains(value.Name.Compact) && IsAccountNumber(v))
+        if (value.Name.Is(s_accountFields) && IsAccountNumber(v))
             return Item(AccountId, v, value, AccountField, 0.8);
         if (!IdentifierPatterns.LooksLikeId(v) || value.Name.HasAny(s_nonceWords))
             return null;

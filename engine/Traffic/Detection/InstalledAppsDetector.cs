@@ -18,10 +18,10 @@ public sealed partial class InstalledAppsDetector : ValueDetector
 
     public override DataItem? Inspect(PayloadValue value)
     {
-        if (value.IsNumber || value.IsBoolean || value.Origin is ValueOrigin.UrlPath or ValueOrigin.Header)
+        if (value.IsNumber || value.IsBoolean || value.Origin is ValueOrigin.UrlPath or ValueOrigin.Header || !TrailHasAny(value, s_listFields))
             return null;
         var v = value.Value.Trim();
-        if (v.Length is < 4 or > 150 || !PackageName().IsMatch(v) || !TrailHasAny(value, s_listFields))
+        if (v.Length is < 4 or > 150 || !PackageName().IsMatch(v))
             return null;
         return Item("installed-apps", v, value, "field-name", 0.85);
     }

@@ -72,9 +72,9 @@ public sealed partial class LocationDetector : IDataDetector
         return false;
     }
 
-    private static bool IsLat(PayloadValue v) => s_lat.Contains(v.Name.Compact) || v.Name.Words is [.., "lat" or "latitude"];
+    private static bool IsLat(PayloadValue v) => v.Name.Is(s_lat) || v.Name.Words is [.., "lat" or "latitude"];
 
-    private static bool IsLon(PayloadValue v) => s_lon.Contains(v.Name.Compact) || v.Name.Words is [.., "lng" or "lon" or "longitude"];
+    private static bool IsLon(PayloadValue v) => v.Name.Is(s_lon) || v.Name.Words is [.., "lng" or "lon" or "longitude"];
 
     private static void AddPair(ICollection<DataItem> found, PayloadValue at, string latText, string lonText, double confidence)
     {

@@ -31,6 +31,8 @@ public sealed class PaymentCardDetector : ValueDetector
     /// <summary>ISO 13616: two letters, two check digits, 11–30 letters or digits; the whole, rotated, is 1 mod 97.</summary>
     public static bool IsIban(string text)
     {
+        if (text.Length < 15 || !char.IsAsciiLetterUpper(text[0]) || !char.IsAsciiLetterUpper(text[1]))
+            return false;
         var s = text.Replace(" ", "", StringComparison.Ordinal);
         if (s.Length is < 15 or > 34 || !char.IsAsciiLetterUpper(s[0]) || !char.IsAsciiLetterUpper(s[1]) || !char.IsAsciiDigit(s[2]) || !char.IsAsciiDigit(s[3]))
             return false;

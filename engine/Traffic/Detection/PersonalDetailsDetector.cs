@@ -30,14 +30,14 @@ public sealed class PersonalDetailsDetector : ValueDetector
         if (v.Length is < 2 or > 120)
             return null;
         var compact = value.Name.Compact;
-        if (s_nameFields.Contains(compact) && LooksLikePersonName(v))
+        if (value.Name.Is(s_nameFields) && LooksLikePersonName(v))
             return Item("name", v, value, "field-name", 0.8);
         if (compact is "name" or "displayname" && value.Trail.Count >= 2 && value.Trail[^2].HasAny(s_personObjects)
             && LooksLikePersonName(v) && v.Trim().Contains(' '))
             return Item("name", v, value, "field-name", 0.7);
         // "address" alone only with the word "postal", "home", "street" … around it (see s_addressFields), or as the whole
         // name with a street-like value: a number, letters and a space.
-        var addressField = s_addressFields.Contains(compact) || (compact == "address" && !value.Name.HasAny(s_notPostal));
+        var addressField = value.Name.Is(s_addressFields) || (compact == "address" && !value.Name.HasAny(s_notPostal));
         if (addressField && !value.Name.HasAny(s_notPostal) && LooksLikeStreet(v))
             return Item("postal-address", v, value, "field-name", 0.75);
         return null;

@@ -89,8 +89,10 @@ public sealed class HotPathTests
             var name = new FieldName(text);
             var any = text.Length > 0 && (lexicon.Contains(name.Compact) || name.Words.Any(lexicon.Contains));
             var word = text.Length > 0 && name.Words.Any(lexicon.Contains);
+            var whole = text.Length > 0 && lexicon.Contains(name.Compact);
             // Asked twice: the second answer comes from memory.
-            return name.HasAny(lexicon) == any && name.HasAny(lexicon) == any && name.HasWord(lexicon) == word && name.HasWord(lexicon) == word;
+            return name.HasAny(lexicon) == any && name.HasAny(lexicon) == any && name.HasWord(lexicon) == word && name.HasWord(lexicon) == word
+                && name.Is(lexicon) == whole && name.Is(lexicon) == whole;
         }, iter: 5_000);
     }
 

@@ -77,6 +77,14 @@ public class FuzzTests(ITestOutputHelper output)
     {
         var json = "{\"events\":[{\"distinct_id\":\"535690849e7a6ded\",\"url\":\"https://example.org/a?q=b\",\"email\":\"a@b.org\"}]}"u8.ToArray();
         var gzip = Gzip(json);
+        // Media and binary multipart: an image part beside a text part, a JPEG body, a data URI.
+        byte[] binaryMultipart =
+        [
+            .. "--b\r\nContent-Disposition: form-data; name=\"e\"\r\n\r\na@b.org\r\n--b\r\nContent-Type: image/jpeg\r\n\r\n"u8,
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF\r\n--b--\r\n"u8,
+        ];
+        byte[] jpegBody = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8, .. json];
+        byte[] pngBytes = [0x89, .. "PNG\r\n"u8, 0x1A, (byte)'\n', .. json];
         var seeds = new List<byte[]>
         {
             json,
@@ -84,6 +92,9 @@ public class FuzzTests(ITestOutputHelper output)
             System.Text.Encoding.ASCII.GetBytes("data_list=" + Uri.EscapeDataString(Convert.ToBase64String(gzip)) + "&v=1"),
             System.Text.Encoding.ASCII.GetBytes(Convert.ToHexString(json)),
             System.Text.Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n" + Convert.ToBase64String(json) + "\r\n--b--\r\n"),
+            binaryMultipart,
+            jpegBody,
+            System.Text.Encoding.ASCII.GetBytes("{\"avatar\":\"data:image/png;base64," + Convert.ToBase64String(pngBytes) + "\"}"),
         };
         Run("decoders (mutated bodies in valid HARs)", seeds, body =>
         {

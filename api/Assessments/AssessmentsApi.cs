@@ -97,13 +97,13 @@ public static class AssessmentsApi
         var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assessment is null)
             return Problems.NotFound("Assessment", id);
+        if (!Problems.TryReportFormat(format, out var csv, out var badFormat))
+            return badFormat!;
         if (assessment.ResultJson is null)
-            return TypedResults.Problem(statusCode: 409, title: "Assessment not finished", detail: $"The assessment is {assessment.State}; the report exists once it is done.");
+            return Problems.NotFinished("Assessment", assessment.State);
         var result = JsonSerializer.Deserialize<CheckResult>(assessment.ResultJson, EngineJson.Compact)!;
-        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        if (csv)
             return TypedResults.Text(AssessmentCsv.Render(result), "text/csv; charset=utf-8");
-        if (format is not null && !string.Equals(format, "html", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Problem(statusCode: 400, title: "Unknown format", detail: "format is html or csv.");
         var versions = await db.PolicyVersions.AsNoTracking().Where(p => assessment.PolicyVersionIds.Contains(p.Id)).ToListAsync(ct);
         var texts = versions.GroupBy(StoredPolicy.TitleOf).ToDictionary(g => g.Key, g => g.First().NormalisedText);
         var html = AssessmentReport.Render(result, new ReportSources { DocumentTexts = texts, GeneratedAt = assessment.CompletedAt });

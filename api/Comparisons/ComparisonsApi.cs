@@ -72,10 +72,12 @@ public static class ComparisonsApi
         var comparison = await db.Comparisons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comparison is null)
             return Problems.NotFound("Comparison", id);
+        if (!Problems.TryReportFormat(format, out var csv, out var badFormat))
+            return badFormat!;
         if (comparison.ResultJson is null)
-            return TypedResults.Problem(statusCode: 409, title: "Comparison not finished", detail: $"The comparison is {comparison.State}.");
+            return Problems.NotFinished("Comparison", comparison.State);
         var result = JsonSerializer.Deserialize<ComparisonResult>(comparison.ResultJson, EngineJson.Compact)!;
-        return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+        return csv
             ? TypedResults.Text(result.ToCsv(), "text/csv; charset=utf-8")
             : TypedResults.Text(ComparisonHtml.Render(result, comparison.CompletedAt), "text/html; charset=utf-8");
     }

@@ -135,19 +135,8 @@ public sealed class EvidenceProcessor(ComplianceDbContext db, EvidenceStore evid
             captures.Add(new CheckedCapture(report.Name ?? report.Sha256[..12], -1, reportFlows.Count, context with { KnownValues = null }, warnings));
         }
 
-        var matcher = new Matcher(OntologyModel.Default);
-        var findings = matcher.Match(claims, flows);
-        var result = new CheckResult
-        {
-            Vendor = vendor.Name,
-            Domains = vendor.Domains,
-            Documents = documents,
-            Captures = captures,
-            Claims = claims,
-            Flows = flows,
-            Findings = findings,
-            Summary = CheckSummary.Of(documents.Count, captures.Count, claims, flows, findings, matcher.Options.MinItemConfidence),
-        };
+        var result = CheckResult.Match(new Matcher(OntologyModel.Default), vendor.Name, vendor.Domains, documents, captures, claims, flows);
+        var findings = result.Findings;
 
         var resultJson = JsonSerializer.Serialize(result, EngineJson.Compact);
         var completedAt = clock.GetUtcNow();

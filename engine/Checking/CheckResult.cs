@@ -16,6 +16,27 @@ public sealed record CheckResult
     public required IReadOnlyList<Flow> Flows { get; init; }
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required CheckSummary Summary { get; init; }
+
+    /// <summary>
+    /// Matches the claims against the flows and puts the answer together: the one place the one-shot check and a
+    /// stored assessment both make it.
+    /// </summary>
+    public static CheckResult Match(Matcher matcher, string vendor, IReadOnlyList<string> domains, IReadOnlyList<CheckedDocument> documents,
+        IReadOnlyList<CheckedCapture> captures, IReadOnlyList<Claim> claims, IReadOnlyList<Flow> flows)
+    {
+        var findings = matcher.Match(claims, flows);
+        return new CheckResult
+        {
+            Vendor = vendor,
+            Domains = domains,
+            Documents = documents,
+            Captures = captures,
+            Claims = claims,
+            Flows = flows,
+            Findings = findings,
+            Summary = CheckSummary.Of(documents.Count, captures.Count, claims, flows, findings, matcher.Options.MinItemConfidence),
+        };
+    }
 }
 
 /// <summary>What was read from one document.</summary>

@@ -45,18 +45,7 @@ public sealed class ComplianceCheck(OntologyModel ontology, ClaimExtractor extra
             flows.AddRange(Unique(found, usedFlowIds, prefix, f => f.Id, (f, id) => f with { Id = id }));
         }
 
-        var findings = _matcher.Match(claims, flows);
-        return new CheckResult
-        {
-            Vendor = vendor,
-            Domains = request.VendorDomains,
-            Documents = documents,
-            Captures = captures,
-            Claims = claims,
-            Flows = flows,
-            Findings = findings,
-            Summary = CheckSummary.Of(documents.Count, captures.Count, claims, flows, findings, _matcher.Options.MinItemConfidence),
-        };
+        return CheckResult.Match(_matcher, vendor, request.VendorDomains, documents, captures, claims, flows);
     }
 
     private (CheckedDocument, IReadOnlyList<Claim>) ReadDocument(PolicyInput input, string prefix)

@@ -182,9 +182,9 @@ public static class CheckBench
         json.WriteString("url", url);
         json.WriteString("httpVersion", "HTTP/1.1");
         json.WriteStartArray("headers");
-        Header(json, "User-Agent", "Mozilla/5.0 (Linux; Android 12)");
+        HarGenerator.Header(json, "User-Agent", "Mozilla/5.0 (Linux; Android 12)");
         if (i % 5 == 0)
-            Header(json, "Sec-Fetch-Mode", "navigate");
+            HarGenerator.Header(json, "Sec-Fetch-Mode", "navigate");
         json.WriteEndArray();
         json.WritePropertyName("queryString");
         json.WriteRawValue("[]");
@@ -207,14 +207,6 @@ public static class CheckBench
         json.WriteRawValue("{}");
         json.WritePropertyName("timings");
         json.WriteRawValue("""{"send":1,"wait":10,"receive":1}""");
-        json.WriteEndObject();
-    }
-
-    private static void Header(Utf8JsonWriter json, string name, string value)
-    {
-        json.WriteStartObject();
-        json.WriteString("name", name);
-        json.WriteString("value", value);
         json.WriteEndObject();
     }
 

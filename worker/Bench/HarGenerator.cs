@@ -127,7 +127,8 @@ internal static class HarGenerator
         json.WriteEndObject();
     }
 
-    private static void Header(Utf8JsonWriter json, string name, string value)
+    /// <summary>One HAR name/value pair (header, query parameter).</summary>
+    internal static void Header(Utf8JsonWriter json, string name, string value)
     {
         json.WriteStartObject();
         json.WriteString("name", name);

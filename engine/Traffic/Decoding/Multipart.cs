@@ -9,16 +9,6 @@ namespace Compliance.Engine.Traffic.Decoding;
 /// </summary>
 public static class Multipart
 {
-    /// <summary>A text body: the parts' contents as text.</summary>
-    public static bool TrySplit(string text, [NotNullWhen(true)] out List<(string Name, string? Type, string Body)>? parts)
-    {
-        parts = null;
-        if (!text.StartsWith("--", StringComparison.Ordinal) || !TrySplit(Encoding.UTF8.GetBytes(text), out var raw))
-            return false;
-        parts = raw.ConvertAll(p => (p.Name, p.Type, Encoding.UTF8.GetString(p.Body)));
-        return true;
-    }
-
     public static bool TrySplit(ReadOnlySpan<byte> body, [NotNullWhen(true)] out List<(string Name, string? Type, byte[] Body)>? parts)
     {
         parts = null;

@@ -37,17 +37,9 @@ public sealed partial class PayloadDecoder(
         var t = s.Trim();
         if (TextSniffer.LooksLikeJson(t) && TryJson(t, scope, depth))
             return;
-        if (Multipart.TrySplit(t, out var parts))
+        if (t.StartsWith("--", StringComparison.Ordinal) && Multipart.TrySplit(Encoding.UTF8.GetBytes(t), out var parts))
         {
-            foreach (var (name, type, body) in parts)
-            {
-                var part = scope.Named($"multipart {name}", _names.Get(name), _names);
-                // A binary part written into the text is not readable any more; its declared type still says what it was.
-                if (type is not null && Multipart.IsMedia(type))
-                    EmitMedia(type, body.Length, part);
-                else
-                    DecodeString(body, part, depth + 1);
-            }
+            DecodeParts(parts, scope, depth);
             return;
         }
         if (DataUri(t) is { } data)
@@ -106,11 +98,10 @@ public sealed partial class PayloadDecoder(
         }
         if (LooksLikeJson(bytes) && Spend(bytes.Length) && TryJson(bytes, scope, depth))
             return;
-        if (!fromText && bytes.Length >= 4 && bytes[0] == '-' && bytes[1] == '-' && Multipart.TrySplit(bytes, out var binaryParts))
+        // A multipart body with binary parts (HAR exporters write it as base64) is split on bytes, not text.
+        if (!fromText && Multipart.TrySplit(bytes, out var binaryParts))
         {
-            // A multipart body with binary parts (HAR exporters write it as base64): split on bytes, not text.
-            foreach (var (name, type, body) in binaryParts)
-                DecodeBytes(body, scope.Named($"multipart {name}", _names.Get(name), _names), depth + 1, hint: null, fromText: type is null);
+            DecodeParts(binaryParts, scope, depth);
             return;
         }
         if (TextSniffer.TryText(bytes, out var text))
@@ -199,6 +190,24 @@ public sealed partial class PayloadDecoder(
             warnings.Add($"{entryLabel}: decoded data exceeds the limit of {limits.MaxDecodedBytes} bytes; the rest is not decoded");
         }
         return false;
+    }
+
+    /// <summary>
+    /// The parts of a multipart body: media by its declared type (a binary part written into a text body is not
+    /// readable any more, its type still says what it was), text as text, anything else as bytes.
+    /// </summary>
+    private void DecodeParts(List<(string Name, string? Type, byte[] Body)> parts, DecodeScope scope, int depth)
+    {
+        foreach (var (name, type, body) in parts)
+        {
+            var part = scope.Named($"multipart {name}", _names.Get(name), _names);
+            if (type is not null && Multipart.IsMedia(type))
+                EmitMedia(type, body.Length, part);
+            else if (System.Text.Unicode.Utf8.IsValid(body))
+                DecodeString(Encoding.UTF8.GetString(body), part, depth + 1);
+            else
+                DecodeBytes(body, part, depth + 1, hint: null);
+        }
     }
 
     /// <summary>The base64 part of a "data:image/png;base64,…" URI, or null.</summary>

@@ -45,12 +45,6 @@ public sealed class BrowsingDetector : IDataDetector
         string.Equals(value, term, StringComparison.OrdinalIgnoreCase)
         || (term.Length >= 6 && value.Length <= term.Length * 4 && KnownValueDetector.ContainsWord(value, term));
 
-    private static DataItem Item(string type, string value, PayloadValue at, double confidence) => new()
-    {
-        Type = type,
-        Value = value.Length > 300 ? value[..300] : value,
-        Path = at.Path,
-        Detector = type == "search-query" ? "search-term" : "url-in-payload",
-        Confidence = confidence,
-    };
+    private static DataItem Item(string type, string value, PayloadValue at, double confidence) =>
+        Detected.Item(type, value, at, type == "search-query" ? "search-term" : "url-in-payload", confidence);
 }

@@ -35,7 +35,7 @@ public sealed class ContactsDetector : IDataDetector
             {
                 if (digest && (value.Name.HasAny(s_hashFields) || value.Name.HasAny(ContactWords)))
                     found.Add(Item(v, value, 0.8, hashed: true));
-                else if (value.Name.Is(s_nameFields) && v.Length is >= 2 and <= 80 && HasLetter(v) && !v.AsSpan().ContainsAnyInRange('0', '9') && !v.Contains('@'))
+                else if (value.Name.Is(s_nameFields) && v.Length is >= 2 and <= 80 && Detected.Has(v, char.IsLetter) && !Detected.HasDigit(v) && !v.Contains('@'))
                     found.Add(Item(v, value, 0.75, hashed: false));
             }
             else if (digest && value.Name.HasAny(s_listFields))
@@ -65,21 +65,6 @@ public sealed class ContactsDetector : IDataDetector
 
     private static bool IsHexDigest(string v) => v.Length is 32 or 40 or 64 && !v.AsSpan().ContainsAnyExcept(s_hex);
 
-    private static bool HasLetter(string v)
-    {
-        foreach (var c in v)
-            if (char.IsLetter(c))
-                return true;
-        return false;
-    }
-
-    private static DataItem Item(string value, PayloadValue at, double confidence, bool hashed) => new()
-    {
-        Type = "contacts",
-        Value = value,
-        Path = at.Path,
-        Detector = "field-name",
-        Confidence = confidence,
-        Hashed = hashed,
-    };
+    private static DataItem Item(string value, PayloadValue at, double confidence, bool hashed) =>
+        Detected.Item("contacts", value, at, "field-name", confidence, hashed);
 }

@@ -83,15 +83,8 @@ public abstract class ValueDetector : IDataDetector
     /// <summary>Returns an item for the value, or null.</summary>
     public abstract DataItem? Inspect(PayloadValue value);
 
-    protected static DataItem Item(string type, string value, PayloadValue at, string detector, double confidence, bool hashed = false) => new()
-    {
-        Type = type,
-        Value = value.Length > 300 ? value[..300] : value,
-        Path = at.Path,
-        Detector = detector,
-        Confidence = confidence,
-        Hashed = hashed,
-    };
+    protected static DataItem Item(string type, string value, PayloadValue at, string detector, double confidence, bool hashed = false) =>
+        Detected.Item(type, value, at, detector, confidence, hashed);
 
     /// <summary>True when the value's field or one of the fields around it is in the lexicon.</summary>
     protected static bool TrailHasAny(PayloadValue value, Lexicon lexicon)
@@ -103,16 +96,37 @@ public abstract class ValueDetector : IDataDetector
         return false;
     }
 
-    protected static bool HasDigit(string s) => s.AsSpan().ContainsAnyInRange('0', '9');
+    protected static bool HasDigit(string s) => Detected.HasDigit(s);
+
+    protected static bool Has(string s, Func<char, bool> test) => Detected.Has(s, test);
+
+    protected static Lexicon Words(params string[] words) => new(words);
+}
+
+/// <summary>What every detector shares: the item it reports, and character tests over a value.</summary>
+public static class Detected
+{
+    /// <summary>Longer values (URLs, texts) are cut: the item says where the value was, not all of it.</summary>
+    public const int MaxValueLength = 300;
+
+    public static DataItem Item(string type, string value, PayloadValue at, string detector, double confidence, bool hashed = false) => new()
+    {
+        Type = type,
+        Value = value.Length > MaxValueLength ? value[..MaxValueLength] : value,
+        Path = at.Path,
+        Detector = detector,
+        Confidence = confidence,
+        Hashed = hashed,
+    };
+
+    public static bool HasDigit(string s) => s.AsSpan().ContainsAnyInRange('0', '9');
 
     /// <summary>True when one character of the text passes the test (a loop, not LINQ over the string's enumerator).</summary>
-    protected static bool Has(string s, Func<char, bool> test)
+    public static bool Has(string s, Func<char, bool> test)
     {
         foreach (var c in s)
             if (test(c))
                 return true;
         return false;
     }
-
-    protected static Lexicon Words(params string[] words) => new(words);
 }

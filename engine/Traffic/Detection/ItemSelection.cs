@@ -11,8 +11,6 @@ public static class ItemSelection
     public const double Floor = 0.3;
 
     private static readonly HashSet<string> s_weakTypes = new([IdentifierFieldDetector.CookieId, IdentifierFieldDetector.AccountId], StringComparer.Ordinal);
-    private static readonly HashSet<string> s_contactWords = new(
-        ["contact", "contacts", "addressbook", "phonebook", "friends", "friend", "invite", "invites", "invitees", "people", "buddies"], StringComparer.Ordinal);
 
     /// <summary>Items kept for one entry; cookie-id/account-id candidates stay one per value until recurrence is known.</summary>
     public static List<DataItem> Select(IEnumerable<DataItem> raw, TrafficContext context)
@@ -92,7 +90,7 @@ public static class ItemSelection
                 own.UnionWith(values.Select(v => v.Trim()));
         var others = items.Where(i => i.Type is "email-address" or "phone-number" && i.Detector != "known-value" && !own.Contains(i.Value.Trim())).ToList();
         var distinct = others.Select(i => i.Value.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).Count();
-        var inContactField = others.Any(i => LocationWords(i.Location).Any(s_contactWords.Contains));
+        var inContactField = others.Any(i => LocationWords(i.Location).Any(ContactsDetector.ContactWords.Contains));
         var hasKnownContact = items.Any(i => i.Type == "contacts");
         if (!(distinct >= 3 || (distinct >= 1 && (inContactField || hasKnownContact))))
             return items;

@@ -98,12 +98,5 @@ public sealed partial class LocationDetector : IDataDetector
         return dot < 0 ? 0 : t.Length - dot - 1;
     }
 
-    private static DataItem Item(string type, string value, PayloadValue at, double confidence) => new()
-    {
-        Type = type,
-        Value = value,
-        Path = at.Path,
-        Detector = "pattern",
-        Confidence = confidence,
-    };
+    private static DataItem Item(string type, string value, PayloadValue at, double confidence) => Detected.Item(type, value, at, "pattern", confidence);
 }

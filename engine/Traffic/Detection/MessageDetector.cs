@@ -37,7 +37,7 @@ public sealed class MessageDetector : IDataDetector
                 inMessage |= field.HasAny(s_messageContexts);
             }
             if (userText && (inMessage || (endpoint ??= MessageEndpoint(scan.Entry?.Url))))
-                found.Add(new DataItem { Type = "messages", Value = v.Length > 300 ? v[..300] : v, Path = value.Path, Detector = "field-name", Confidence = 0.65 });
+                found.Add(Detected.Item("messages", v, value, "field-name", 0.65));
         }
     }
 

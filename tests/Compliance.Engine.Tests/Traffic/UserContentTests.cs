@@ -54,6 +54,21 @@ public sealed class UserContentTests
     }
 
     [Fact]
+    public void ShortTextPartsOfABinaryMultipartAreReadToo()
+    {
+        var multipart = new MemoryStream();
+        multipart.Write("--XyZ\r\nContent-Disposition: form-data; name=\"acct\"\r\n\r\nk9z\r\n--XyZ\r\nContent-Type: image/jpeg\r\n\r\n"u8);
+        multipart.Write(Jpeg(4_000));
+        multipart.Write("\r\n--XyZ--\r\n"u8);
+        var har = Har([Entry("https://upload.cloud.test/v1/photos", "POST", Convert.ToBase64String(multipart.ToArray()), "multipart/form-data", encoding: "base64")]);
+        var context = new TrafficContext { KnownValues = new Dictionary<string, IReadOnlyList<string>> { ["account-id"] = ["k9z"] } };
+
+        var items = TrafficAnalyzer.Analyze(Stream(har), context, new TrafficOptions()).Flows.SelectMany(f => f.Data).Select(d => (d.Type, d.Location)).ToList();
+
+        Assert.Contains(("account-id", "body → multipart acct"), items);
+    }
+
+    [Fact]
     public void ImagePartWrittenAsTextIsKnownByItsDeclaredType()
     {
         var body = "--XyZ\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n\u0089PNG\u001a garbled bytes\r\n--XyZ--\r\n";

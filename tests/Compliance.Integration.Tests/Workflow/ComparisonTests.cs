@@ -36,6 +36,9 @@ public sealed class ComparisonTests
         var types = comparison.GetProperty("result").GetProperty("dataTypes").GetArrayLength();
         Assert.Equal(1 + 2 * types + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var html = await client.GetStringAsync($"{job.GetProperty("result").GetString()}/report");
+        var pdf = await client.GetAsync($"{job.GetProperty("result").GetString()}/report?format=pdf");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, pdf.StatusCode);
+        Assert.Equal("application/problem+json", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<svg", html);
         Assert.Contains("Tallynote", html);
     }

@@ -17,7 +17,7 @@ public static class ExtractionBench
 {
     public static Command Create()
     {
-        var claims = new Option<string?>("--claims") { Description = "Sentences to run (JSON Lines, claims-dev.jsonl format); default: the shared dev set, else ml-models/claims-train.jsonl." };
+        var claims = new Option<string?>("--claims") { Description = "Sentences to run (JSON Lines, claims-dev.jsonl format); default: the shared dev set, else the real Firefox policy sentences (ml-models/claims/real/mozilla-firefox.jsonl)." };
         var rounds = new Option<int>("--rounds") { Description = "Timed rounds (best is reported).", DefaultValueFactory = _ => 5 };
         var repeat = new Option<int>("--repeat") { Description = "How many times the sentence list is repeated in one round.", DefaultValueFactory = _ => 4 };
         var command = new Command("extract", "Claim extraction throughput beside raw MiniLM encoding.") { claims, rounds, repeat };
@@ -73,7 +73,7 @@ public static class ExtractionBench
 
     private static List<string> LoadSentences(string? path)
     {
-        path ??= new[] { Path.Combine("..", "shared", "data", "claims-dev.jsonl"), Path.Combine("ml-models", "claims-train.jsonl") }.FirstOrDefault(File.Exists)
+        path ??= new[] { Path.Combine("..", "shared", "data", "claims-dev.jsonl"), Path.Combine("ml-models", "claims", "real", "mozilla-firefox.jsonl") }.FirstOrDefault(File.Exists)
             ?? throw new CliInputException("no sentences: pass --claims FILE.jsonl");
         using var reader = new StreamReader(CliInput.OpenRead(path));
         try

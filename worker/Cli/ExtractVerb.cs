@@ -44,16 +44,26 @@ public static class ExtractVerb
     public static string Json(IReadOnlyList<Claim> claims) =>
         JsonSerializer.Serialize(new { claims }, EngineJson.Options) + "\n";
 
-    private static string Table(IReadOnlyList<Claim> claims)
+    /// <summary>Characters of the sentence shown beside each claim, so a reader can check the reading.</summary>
+    public const int SentenceWidth = 80;
+
+    public static string Table(IReadOnlyList<Claim> claims)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"id",-6} {"action",-15} {"pol",-4} {"data types",-40} {"recipients",-30} {"conditions",-30} {"qualifiers",-25} conf");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"id",-6} {"action",-15} {"pol",-4} {"data types",-40} {"recipients",-30} {"conditions",-30} {"qualifiers",-25} {"conf",-4}  sentence");
         foreach (var c in claims)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{c.Id,-6} {c.Action,-15} {(c.Polarity == Polarity.Negative ? "neg" : "aff"),-4} {string.Join(",", c.DataTypes),-40} {string.Join(",", c.Recipients),-30} {string.Join(",", c.Conditions),-30} {string.Join(",", c.Qualifiers),-25} {c.Confidence:0.00}");
+                $"{c.Id,-6} {c.Action,-15} {(c.Polarity == Polarity.Negative ? "neg" : "aff"),-4} {string.Join(",", c.DataTypes),-40} {string.Join(",", c.Recipients),-30} {string.Join(",", c.Conditions),-30} {string.Join(",", c.Qualifiers),-25} {c.Confidence,-4:0.00}  {Shorten(c.Sentence)}");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"{claims.Count} claims");
         return text.ToString();
+    }
+
+    // One line, at most SentenceWidth characters: runs of white space become one space, a cut ends in "…".
+    private static string Shorten(string sentence)
+    {
+        var flat = string.Join(' ', sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= SentenceWidth ? flat : flat[..(SentenceWidth - 1)].TrimEnd() + "…";
     }
 }

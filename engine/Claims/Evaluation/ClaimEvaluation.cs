@@ -58,7 +58,19 @@ public static class ClaimEvaluation
             Make("conditions", Field(i => Pred(i).SelectMany(c => c.Conditions)), Field(i => gold[i].Claims.SelectMany(c => c.Conditions))),
             Make("qualifiers", Field(i => Pred(i).SelectMany(c => c.Qualifiers)), Field(i => gold[i].Claims.SelectMany(c => c.Qualifiers))),
             Make("purposes", Field(i => Pred(i).SelectMany(c => c.Purposes)), Field(i => gold[i].Claims.SelectMany(c => c.Purposes))),
+            Make("sentence-labels", Field(i => Pred(i).Select(c => SentenceLabel(c.Action, c.Polarity))),
+                Field(i => gold[i].Claims.Select(c => SentenceLabel(c.Action, c.Polarity)))),
         ];
+    }
+
+    /// <summary>
+    /// The four sentence-level labels that real-text sets use (collect, not-collect, share, not-share): an action
+    /// that hands data to another party is a share, every other action a collect.
+    /// </summary>
+    public static string SentenceLabel(string action, Polarity polarity)
+    {
+        var share = action is "share" or "sell" or "transfer-abroad";
+        return (polarity == Polarity.Negative ? "not-" : "") + (share ? "share" : "collect");
     }
 
     private static Score Make(string name, HashSet<string> predicted, HashSet<string> gold) =>

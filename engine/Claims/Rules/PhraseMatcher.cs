@@ -32,6 +32,9 @@ public sealed class PhraseMatcher
         _maxWords = map.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
     }
 
+    /// <summary>The term a whole phrase names, when the lexicon lists exactly that phrase (or its plural).</summary>
+    public string? Exact(string phrase) => _phraseToTerm.GetValueOrDefault(PhraseText.FoldPhrase(phrase));
+
     /// <summary>Non-overlapping matches in the folded range [from, to), left to right, longest at each start.</summary>
     public List<PhraseMatch> Find(string folded, int from = 0, int to = -1)
     {

@@ -1,6 +1,7 @@
 using CsCheck;
 using Compliance.Engine.Claims;
 using Compliance.Engine.Claims.Evaluation;
+using Compliance.Engine.Claims.Learned;
 using Compliance.Engine.Claims.Ml;
 using Compliance.Engine.Ontology;
 
@@ -13,13 +14,13 @@ public class ModelAndScoringTests
     {
         var random = new Random(7);
         var examples = Enumerable.Range(0, 80)
-            .Select(i => (Enumerable.Range(0, MiniLmEncoder.Dimensions).Select(_ => (float)random.NextDouble() + (i % 2)).ToArray(), i % 2 == 0))
+            .Select(i => new Example(Enumerable.Range(0, MiniLmEncoder.Dimensions).Select(_ => (float)random.NextDouble() + (i % 3) * 0.2f).ToArray(), i % 3))
             .ToList();
 
         using var first = new MemoryStream();
         using var second = new MemoryStream();
-        PracticeClassifier.Train(examples, first);
-        PracticeClassifier.Train(examples, second);
+        LinearModel.Train(["a", "b", "c"], examples).Write(new BinaryWriter(first));
+        LinearModel.Train(["a", "b", "c"], examples).Write(new BinaryWriter(second));
 
         Assert.Equal(first.ToArray(), second.ToArray());
     }

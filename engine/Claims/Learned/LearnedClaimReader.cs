@@ -40,7 +40,7 @@ public sealed class LearnedClaimReader(ClaimModels models, OntologyModel ontolog
         var probabilities = new float[s.Count][];
         for (var w = 0; w < s.Count; w++)
             probabilities[w] = models.Tagger.Probabilities(ClaimFeatures.Word(s, w));
-        var spans = WordTags.Spans(WordTags.Decode(probabilities));
+        var spans = WordTags.Spans(WordTags.Decode(probabilities)).Where(p => p.Kind is not (WordTags.Data or WordTags.Recipient) || Names(s, p)).ToList();
         if (!spans.Any(p => p.Kind == WordTags.Action) && RescueAnchors)
         {
             // A sentence the practice model reads as a practice but where no word was tagged as its verb: the word
@@ -121,7 +121,7 @@ public sealed class LearnedClaimReader(ClaimModels models, OntologyModel ontolog
                     draft.Conditions.UnionWith(conditions);
                 foreach (var (name, model) in models.Qualifiers)
                 {
-                    if (model.Probability(claimFeatures, "yes") >= QualifierThreshold)
+                    if (model.Probability(claimFeatures, "yes") >= QualifierThreshold && Compatible(name, action, polarity))
                         draft.Qualifiers.Add(name);
                 }
                 foreach (var (name, model) in models.Purposes)
@@ -134,6 +134,11 @@ public sealed class LearnedClaimReader(ClaimModels models, OntologyModel ontolog
         }
         return Merge(drafts);
     }
+
+    // Data that never leaves the device is not collected, shared, sold or sent abroad: on-device-only qualifies a
+    // denial of those, or an affirmative use, storage or retention on the device (ONTOLOGY.md's reading conventions).
+    private static bool Compatible(string qualifier, string action, Polarity polarity) =>
+        qualifier != "on-device-only" || polarity == Polarity.Negative || action is "use" or "store" or "retain";
 
     /// <summary>The data type a data span names.</summary>
     public string DataTypeOf(SentenceView s, WordSpan span) => Value(models.DataType, models.DataFeatures(s, span), _vocabulary.DataTypes, s, span);
@@ -161,6 +166,28 @@ public sealed class LearnedClaimReader(ClaimModels models, OntologyModel ontolog
                 index = i;
         }
         return index < 0 || (p[index] < LexiconDoubt && p[best] > LexiconOverride) ? model.Classes[best] : term;
+    }
+
+    // Closed-class words: pronouns, determiners, prepositions, particles, conjunctions, auxiliaries and punctuation.
+    // A data or recipient span made of these alone names nothing ("to find out", "them"); the labelling guide never
+    // marks one, so the tagger's occasional span of that kind is dropped.
+    private static readonly HashSet<string> s_functionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "your", "our", "their", "its", "his", "her", "my", "this", "these", "those", "that", "which", "who",
+        "what", "it", "them", "they", "you", "we", "us", "he", "she", "him", "i", "me", "out", "up", "off", "on", "in", "at",
+        "to", "of", "for", "from", "by", "with", "about", "into", "over", "and", "or", "but", "nor", "so", "as", "if",
+        "is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "can", "may", "will", "not",
+        "own", "there", "here", "then", "than", ",", ".", ";", ":", "(", ")", "'", "\"", "-",
+    };
+
+    private static bool Names(SentenceView s, WordSpan span)
+    {
+        for (var w = span.First; w < span.End; w++)
+        {
+            if (!s_functionWords.Contains(s.Cues.Lower[w]))
+                return true;
+        }
+        return false;
     }
 
     private static readonly HashSet<string> s_determiners = new(StringComparer.OrdinalIgnoreCase)

@@ -42,11 +42,24 @@ public sealed class WordCues
         var lower = words.Select(w => text[w.Start..w.End].ToLowerInvariant()).ToArray();
         var (dataTerm, dataStart) = Mark(text, words, vocabulary.DataTypes);
         var (recipientTerm, recipientStart) = Mark(text, words, vocabulary.Recipients);
-        return new WordCues { Lower = lower, DataTerm = dataTerm, DataStart = dataStart, RecipientTerm = recipientTerm, RecipientStart = recipientStart };
+        var protective = new bool[words.Length];
+        foreach (var (start, end) in QualifierReader.NonIdentifyingPhrases(text))
+        {
+            for (var w = 0; w < words.Length; w++)
+                protective[w] |= words[w].Start >= start && words[w].End <= end;
+        }
+        return new WordCues
+        {
+            Lower = lower, DataTerm = dataTerm, DataStart = dataStart, RecipientTerm = recipientTerm, RecipientStart = recipientStart,
+            Protective = protective,
+        };
     }
 
+    /// <summary>Words inside a phrase saying that data cannot identify anyone; their negation qualifies, it does not deny.</summary>
+    public bool[] Protective { get; private init; } = [];
+
     public bool IsNegation(int i) =>
-        s_negation.Contains(Lower[i]) && (Lower[i] != "t" || (i > 0 && Lower[i - 1] is "'" or "’"));
+        s_negation.Contains(Lower[i]) && (Lower[i] != "t" || (i > 0 && Lower[i - 1] is "'" or "’")) && !Protective[i];
 
     public bool IsConditionOpener(int i) => s_conditionOpeners.Contains(Lower[i]);
 

@@ -49,6 +49,13 @@ public static partial class QualifierReader
         return found;
     }
 
+    /// <summary>
+    /// Where the text states that data cannot identify anyone (character ranges): a negation word there qualifies
+    /// the data ("cannot be used to identify you"), it does not deny the practice.
+    /// </summary>
+    public static IEnumerable<(int Start, int End)> NonIdentifyingPhrases(string text) =>
+        NonIdentifying().Matches(text).Select(m => (m.Index, m.Index + m.Length));
+
     private static void Add(SortedSet<string> found, Regex regex, string text, string id)
     {
         if (regex.IsMatch(text))

@@ -69,11 +69,18 @@ internal sealed class CoverageIndex(OntologyModel ontology, IReadOnlyList<Claim>
         var depths = specific.Select(c => Depth(c, type)).ToList();
         var deepest = depths.Count == 0 ? 0 : depths.Max();
         var decisive = specific.Where((_, i) => depths[i] == deepest).ToList();
+        // A flow is a transmission. A claim about how data is used or kept presumes it was collected but does not
+        // say when; where the policy also states the transmission itself (collect, share, sync …), with its
+        // conditions, that statement decides ("we sync X only when signed in" over "we use X to improve the app").
+        if (decisive.Any(c => s_transmissions.Contains(c.Action)))
+            decisive = decisive.Where(c => s_transmissions.Contains(c.Action)).ToList();
         return new Coverage
         {
             Negatives = negatives, Specific = specific, Decisive = decisive, Broad = broad, NamedElsewhere = elsewhere, OnDevice = onDevice,
         };
     }
+
+    private static readonly HashSet<string> s_transmissions = new(StringComparer.Ordinal) { "collect", "share", "sync", "sell", "transfer-abroad" };
 
     private int Depth(Claim claim, string type) =>
         claim.DataTypes.Where(named => ontology.IsDataTypeUnder(type, named)).Max(ontology.DataTypeDepth);

@@ -84,6 +84,21 @@ public sealed class MatcherVerdictTests
     }
 
     [Fact]
+    public void AConditionalTransmissionClaimOutranksAnUnconditionalUseOfTheSameData()
+    {
+        var findings = new Scenario().Says("use", "browsing-history").Says("sync", "browsing-history", conditions: "setting-enabled:sync")
+            .Sends("sync.vendor.test", "first-party", s_privateSyncOff, items: "browsing-history").Of(FindingKind.ConditionViolated);
+        Assert.Equal(["c-2"], Assert.Single(findings).ClaimIds);
+    }
+
+    [Fact]
+    public void AnUnconditionalUseClaimStillDisclosesDataNoTransmissionClaimNames()
+    {
+        var findings = new Scenario().Says("use", "browsing-history").Sends("t.vendor.test", "first-party", items: "browsing-history").Match();
+        Assert.Equal(FindingKind.Consistent, Assert.Single(findings).Kind);
+    }
+
+    [Fact]
     public void AggregatedPromiseWithAPersistentIdentifierInTheSameRequestIsIdentifiabilityViolated()
     {
         var findings = new Scenario().Says("collect", "app-activity", qualifiers: "aggregated,non-identifying")

@@ -76,29 +76,11 @@ public sealed class ClaimExtractor : IDisposable
             {
                 if (draft.Action is "store" or "transfer-abroad" or "retain")
                     draft.Regions.UnionWith(regions);
-                claims.Add(ToClaim(draft, sentences[s], document, idPrefix + (claims.Count + 1).ToString(CultureInfo.InvariantCulture)));
+                claims.Add(draft.ToClaim(idPrefix + (claims.Count + 1).ToString(CultureInfo.InvariantCulture), sentences[s].Text, sentences[s].Span, sentences[s].Section, document));
             }
         }
         return claims;
     }
-
-    private static Claim ToClaim(ClaimDraft draft, PolicySentence sentence, DocumentRef document, string id) => new()
-    {
-        Id = id,
-        Sentence = sentence.Text,
-        Span = sentence.Span,
-        Section = sentence.Section,
-        Action = draft.Action,
-        Polarity = draft.Polarity,
-        DataTypes = draft.DataTypes,
-        Recipients = draft.Recipients,
-        Conditions = [.. draft.Conditions],
-        Qualifiers = [.. draft.Qualifiers],
-        Purposes = [.. draft.Purposes],
-        Regions = [.. draft.Regions],
-        Document = document,
-        Confidence = Math.Round(Math.Clamp(draft.Confidence, 0, 1), 3),
-    };
 
     public void Dispose()
     {

@@ -58,7 +58,7 @@ public static class CrossValidation
             var foldPredicted = new Dictionary<int, List<Claim>>();
             foreach (var i in test)
             {
-                var claims = (read?.Invoke(learned, gold[i]) ?? learned.Read(gold[i].View)).Select(d => ToClaim(d, lines[i])).ToList();
+                var claims = (read?.Invoke(learned, gold[i]) ?? learned.Read(gold[i].View)).Select(d => d.ToClaim(lines[i].Id, lines[i].Text, new TextSpan(0, lines[i].Text.Length))).ToList();
                 predicted[i] = claims;
                 foldPredicted[test.IndexOf(i)] = claims;
                 stages?.Add(models, learned, gold[i]);
@@ -69,19 +69,4 @@ public static class CrossValidation
         }
         return new CrossValidationResult(ClaimEvaluation.Score(lines, predicted), foldScores, predicted);
     }
-
-    private static Claim ToClaim(ClaimDraft d, LabelledSentence line) => new()
-    {
-        Id = line.Id,
-        Sentence = line.Text,
-        Span = new TextSpan(0, line.Text.Length),
-        Action = d.Action,
-        Polarity = d.Polarity,
-        DataTypes = d.DataTypes,
-        Recipients = d.Recipients,
-        Conditions = [.. d.Conditions],
-        Qualifiers = [.. d.Qualifiers],
-        Purposes = [.. d.Purposes],
-        Confidence = d.Confidence,
-    };
 }

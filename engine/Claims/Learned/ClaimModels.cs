@@ -103,6 +103,37 @@ public sealed class ClaimModels
         };
     }
 
+    /// <summary>Writes a classifier's class names and input width, the header every model kind starts with.</summary>
+    internal static void WriteHeader(BinaryWriter writer, IReadOnlyList<string> classes, int features)
+    {
+        writer.Write(classes.Count);
+        foreach (var c in classes)
+            writer.Write(c);
+        writer.Write(features);
+    }
+
+    internal static (string[] Classes, int Features) ReadHeader(BinaryReader reader)
+    {
+        var classes = new string[Bounded(reader.ReadInt32(), 1000)];
+        for (var i = 0; i < classes.Length; i++)
+            classes[i] = reader.ReadString();
+        return (classes, Bounded(reader.ReadInt32(), 100_000));
+    }
+
+    internal static void WriteFloats(BinaryWriter writer, float[] values)
+    {
+        foreach (var v in values)
+            writer.Write(v);
+    }
+
+    internal static float[] ReadFloats(BinaryReader reader, int count)
+    {
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+            values[i] = reader.ReadSingle();
+        return values;
+    }
+
     /// <summary>A count read from a model file, checked before anything is allocated for it.</summary>
     internal static int Bounded(int value, int max) =>
         value >= 0 && value <= max ? value : throw new InvalidDataException($"a model file count of {value} is outside 0..{max}");

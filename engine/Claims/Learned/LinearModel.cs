@@ -132,28 +132,16 @@ public sealed class LinearModel : IClassifier
 
     public void Write(BinaryWriter writer)
     {
-        writer.Write(Classes.Count);
-        foreach (var c in Classes)
-            writer.Write(c);
-        writer.Write(Features);
-        foreach (var w in _weights)
-            writer.Write(w);
-        foreach (var b in _bias)
-            writer.Write(b);
+        ClaimModels.WriteHeader(writer, Classes, Features);
+        ClaimModels.WriteFloats(writer, _weights);
+        ClaimModels.WriteFloats(writer, _bias);
     }
 
     public static LinearModel Read(BinaryReader reader)
     {
-        var classes = new string[ClaimModels.Bounded(reader.ReadInt32(), 1000)];
-        for (var i = 0; i < classes.Length; i++)
-            classes[i] = reader.ReadString();
-        var features = ClaimModels.Bounded(reader.ReadInt32(), 100_000);
-        var weights = new float[classes.Length * features];
-        for (var i = 0; i < weights.Length; i++)
-            weights[i] = reader.ReadSingle();
-        var bias = new float[classes.Length];
-        for (var i = 0; i < bias.Length; i++)
-            bias[i] = reader.ReadSingle();
+        var (classes, features) = ClaimModels.ReadHeader(reader);
+        var weights = ClaimModels.ReadFloats(reader, classes.Length * features);
+        var bias = ClaimModels.ReadFloats(reader, classes.Length);
         return new LinearModel(classes, features, weights, bias);
     }
 

@@ -176,32 +176,17 @@ public sealed class NeuralModel : IClassifier
 
     public void Write(BinaryWriter writer)
     {
-        writer.Write(Classes.Count);
-        foreach (var c in Classes)
-            writer.Write(c);
-        writer.Write(Features);
+        ClaimModels.WriteHeader(writer, Classes, Features);
         writer.Write(Hidden);
         foreach (var array in new[] { _mean, _scale, _w1, _b1, _w2, _b2 })
-        {
-            foreach (var value in array)
-                writer.Write(value);
-        }
+            ClaimModels.WriteFloats(writer, array);
     }
 
     public static NeuralModel Read(BinaryReader reader)
     {
-        var classes = new string[ClaimModels.Bounded(reader.ReadInt32(), 1000)];
-        for (var i = 0; i < classes.Length; i++)
-            classes[i] = reader.ReadString();
-        var features = ClaimModels.Bounded(reader.ReadInt32(), 100_000);
+        var (classes, features) = ClaimModels.ReadHeader(reader);
         var hidden = ClaimModels.Bounded(reader.ReadInt32(), 4096);
-        float[] Floats(int n)
-        {
-            var a = new float[n];
-            for (var i = 0; i < n; i++)
-                a[i] = reader.ReadSingle();
-            return a;
-        }
+        float[] Floats(int n) => ClaimModels.ReadFloats(reader, n);
         return new NeuralModel(classes, features, hidden, Floats(features), Floats(features), Floats(hidden * features), Floats(hidden),
             Floats(classes.Length * hidden), Floats(classes.Length));
     }

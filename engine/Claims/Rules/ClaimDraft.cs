@@ -15,4 +15,23 @@ public sealed class ClaimDraft
     public double Confidence { get; set; }
     /// <summary>Index of the clause the draft came from, for attaching the cues of clauses without a practice.</summary>
     public int Clause { get; init; }
+
+    /// <summary>The claim this draft states, quoted from <paramref name="sentence"/> at <paramref name="span"/>.</summary>
+    public Claim ToClaim(string id, string sentence, TextSpan span, string? section = null, DocumentRef? document = null) => new()
+    {
+        Id = id,
+        Sentence = sentence,
+        Span = span,
+        Section = section,
+        Action = Action,
+        Polarity = Polarity,
+        DataTypes = DataTypes,
+        Recipients = Recipients,
+        Conditions = [.. Conditions],
+        Qualifiers = [.. Qualifiers],
+        Purposes = [.. Purposes],
+        Regions = [.. Regions],
+        Document = document ?? DocumentRef.Default,
+        Confidence = Math.Round(Math.Clamp(Confidence, 0, 1), 3),
+    };
 }

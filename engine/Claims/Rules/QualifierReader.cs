@@ -51,7 +51,7 @@ public static partial class QualifierReader
 
     /// <summary>
     /// Where the text states that data cannot identify anyone (character ranges): a negation word there qualifies
-    /// the data ("cannot be used to identify you"), it does not deny the practice.
+    /// the data ("can never be tied back to a person"), it does not deny the practice.
     /// </summary>
     public static IEnumerable<(int Start, int End)> NonIdentifyingPhrases(string text) =>
         NonIdentifying().Matches(text).Select(m => (m.Index, m.Index + m.Length));

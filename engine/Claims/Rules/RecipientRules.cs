@@ -44,7 +44,7 @@ public static class RecipientRules
             case VerbKind.Use when byOthers.Count > 0:
                 return ("share", byOthers);
             case VerbKind.Use when named.Any(r => r.TermId != "first-party" && r.Start >= verb.End && r.Start - verb.End <= 6):
-                // "uses Mixpanel, an analytics provider, …": the vendor hands data to that party.
+                // "relies on Amplitude, a product-analytics firm, …": the vendor hands data to that party.
                 return ("share", objects.Where(r => r != "first-party").ToList());
             case VerbKind.Use when subject.Count > 0:
                 return ("share", subject);

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Compliance.Engine.Claims.Rules;
 
 /// <summary>
-/// Finds the named settings a clause makes a practice depend on ("turn on Sync", "if Location History is
-/// enabled", "unless you disable 'Send usage statistics'") and turns each name into a kebab-case id.
+/// Finds the named settings a clause makes a practice depend on ("switch on Cloud Copy", "once Trip Log is
+/// activated", "unless you untick 'Share Ride Stats'") and turns each name into a kebab-case id.
 /// </summary>
 public static partial class SettingReader
 {
@@ -15,7 +15,7 @@ public static partial class SettingReader
     [GeneratedRegex(@"\b(?:[Tt]urn(?:s|ed|ing)? (?:on|off)|[Ss]witch(?:es|ed|ing)? (?:on|off)|[Ee]nabl(?:e|es|ed|ing)|[Dd]isabl(?:e|es|ed|ing)|opt(?:s|ed)? (?:in to|into|out of)|[Tt]oggl(?:e|es|ed) (?:on|off))\s+(?:the\s+)?(?<name>'[^']{2,60}'|""[^""]{2,60}""|‘[^’]{2,60}’|“[^”]{2,60}”|[^,.;:()]{2,80})", Options)]
     private static partial Regex SwitchVerb();
 
-    // A setting named before its state: "if Location History is enabled", "when Sync is on".
+    // A setting named before its state: "once Trip Log is activated", "while Cloud Copy is on".
     [GeneratedRegex(@"(?<name>(?:'[^']{2,60}'|""[^""]{2,60}""|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?<=\b(?:[Ii]f|[Ww]hen|[Ww]hile|[Oo]nce|[Uu]nless)\s+(?:the\s+|your\s+)?)(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*))(?:\s+(?:is|are)\s+(?:(?:switched|turned)\s+on|enabled|on\b|activated|(?:disabled|off)\s+by\s+default)|(?<=\b[Ww]ith\s+(?:\w+\s+){0,3}\w+)\s+(?:switched|turned)\s+on)", Options)]
     private static partial Regex StateAfterName();
 
@@ -58,7 +58,7 @@ public static partial class SettingReader
         var words = raw.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 0 && s_leadingFunctionWords.Contains(words[0].ToLowerInvariant()))
             words.RemoveAt(0);
-        // "… on your device and is disabled by default": the name is not next to its state; give up.
+        // "… kept locally and is off by default": the name is not next to its state; give up.
         if (words.Count == 0 || words[^1].Equals("and", StringComparison.OrdinalIgnoreCase) || words[^1].Equals("or", StringComparison.OrdinalIgnoreCase))
             return;
         var id = Canonical(Kebab(string.Join(' ', words)));
